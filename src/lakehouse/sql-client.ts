@@ -1,0 +1,88 @@
+// The one query interface the rest of the lakehouse code is written against. The browser
+// (AsyncDuckDB on OPFS, db.ts) and the Node tests (blocking duckdb-wasm) both implement it,
+// so migrations, models and loaders run unchanged in both.
+import { Bool, Float64, Table, Utf8, tableToIPC, vectorFromArray, type DataType, type Vector } from 'apache-arrow';
+
+export type Row = Record<string, unknown>;
+
+export interface SqlClient {
+  /** Run one statement; values are bound to `?` placeholders, never spliced into the text. */
+  query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Run a script of several statements (migrations, models). */
+  exec(sql: string): Promise<void>;
+  /** Create `table` (a new name) from an Arrow IPC stream. */
+  insertArrowIpc(table: string, ipc: Uint8Array): Promise<void>;
+  /** Serialise concurrent callers: DuckDB has one transaction per connection. */
+  transaction<T>(work: () => Promise<T>): Promise<T>;
+}
+
+/** Arrow values to plain JS: BIGINT to number (our counts and ms times fit), rows to objects. */
+export function rowsFromArrow<T extends Row>(table: Table): T[] {
+  const out: T[] = [];
+  const fields = table.schema.fields.map((f) => f.name);
+  for (const batch of table.batches) {
+    const columns = fields.map((name) => batch.getChild(name));
+    for (let i = 0; i < batch.numRows; i++) {
+      const row: Row = {};
+      fields.forEach((name, c) => {
+        row[name] = plain(columns[c]?.get(i));
+      });
+      out.push(row as T);
+    }
+  }
+  return out;
+}
+
+function plain(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  if (value instanceof Uint8Array) return value;
+  if (value !== null && typeof value === 'object' && 'toArray' in value && typeof value.toArray === 'function') {
+    return Array.from(value.toArray() as ArrayLike<unknown>, plain);
+  }
+  return value;
+}
+
+export type ColumnKind = 'text' | 'float' | 'int' | 'bool';
+
+/**
+ * Column-oriented Arrow IPC for a batch of rows: one staging table per batch, then one
+ * INSERT ... SELECT with explicit casts. Far faster than one INSERT per row.
+ */
+export function ipcFromRows<R extends object>(rows: readonly R[], columns: Record<string, ColumnKind>): Uint8Array {
+  const vectors: Record<string, Vector> = {};
+  for (const [name, kind] of Object.entries(columns)) {
+    const values = rows.map((r) => coerce((r as Record<string, unknown>)[name], kind));
+    vectors[name] = vectorFromArray(values, arrowType(kind));
+  }
+  return tableToIPC(new Table(vectors), 'stream');
+}
+
+function arrowType(kind: ColumnKind): DataType {
+  if (kind === 'text') return new Utf8();
+  if (kind === 'bool') return new Bool();
+  return new Float64(); // ints are cast to BIGINT/INTEGER by the INSERT that reads the staging table
+}
+
+function coerce(value: unknown, kind: ColumnKind): unknown {
+  if (value === undefined || value === null) return null;
+  switch (kind) {
+    case 'text':
+      return String(value);
+    case 'float':
+    case 'int': {
+      const n = Number(value);
+      return Number.isFinite(n) ? (kind === 'int' ? Math.trunc(n) : n) : null;
+    }
+    case 'bool':
+      return Boolean(value);
+  }
+}
+
+/** Double-quoted identifier from an allow-list caller; refuses anything that is not a plain name. */
+export function ident(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/i.test(name)) throw new Error(`Refusing identifier ${JSON.stringify(name)}`);
+  return name
+    .split('.')
+    .map((p) => `"${p}"`)
+    .join('.');
+}

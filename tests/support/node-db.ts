@@ -1,0 +1,68 @@
+// SqlClient over the blocking Node build of duckdb-wasm: the same engine as the browser, in
+// memory, so integration tests run the real migrations and models.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { migrate } from '../../src/lakehouse/migrate';
+import { rowsFromArrow, type Row, type SqlClient } from '../../src/lakehouse/sql-client';
+
+const require = createRequire(import.meta.url);
+// The CJS build: its apache-arrow instance is not ours, so results are read structurally and
+// inserts go through Arrow IPC bytes.
+const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as typeof import('@duckdb/duckdb-wasm/blocking');
+const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
+
+export async function nodeClient(): Promise<SqlClient & { close(): void }> {
+  const db = await duckdb.createDuckDB(
+    { mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: '' }, eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: '' } },
+    new duckdb.VoidLogger(),
+    duckdb.NODE_RUNTIME,
+  );
+  await db.instantiate();
+  db.open({});
+  const conn = db.connect();
+  let inTransaction = false;
+  const client: SqlClient & { close(): void } = {
+    async query<T extends Row>(sql: string, params: readonly unknown[] = []) {
+      if (params.length === 0) return rowsFromArrow<T>(conn.query(sql) as never);
+      const stmt = conn.prepare(sql);
+      try {
+        return rowsFromArrow<T>(stmt.query(...params) as never);
+      } finally {
+        stmt.close();
+      }
+    },
+    async exec(sql: string) {
+      conn.query(sql);
+    },
+    async insertArrowIpc(table: string, ipc: Uint8Array) {
+      const [schema, name] = table.includes('.') ? table.split('.') : ['main', table];
+      conn.insertArrowFromIPCStream(ipc, { name: name!, schema: schema!, create: true });
+    },
+    async transaction<T>(work: () => Promise<T>) {
+      if (inTransaction) return work();
+      inTransaction = true;
+      conn.query('BEGIN TRANSACTION');
+      try {
+        const result = await work();
+        conn.query('COMMIT');
+        return result;
+      } catch (error) {
+        conn.query('ROLLBACK');
+        throw error;
+      } finally {
+        inTransaction = false;
+      }
+    },
+    close() {
+      conn.close();
+    },
+  };
+  return client;
+}
+
+/** A fresh, migrated lakehouse in memory. */
+export async function migratedClient() {
+  const client = await nodeClient();
+  await migrate(client);
+  return client;
+}

@@ -1,0 +1,3 @@
+import * as Comlink from 'comlink';
+import { ingest } from './ingest';
+Comlink.expose(ingest);

@@ -1,0 +1,127 @@
+// Tag reading with music-metadata: a flat, typed record per file plus the native tags as
+// bounded JSON for raw. A file that cannot be read becomes a record with a reason, never a throw.
+import { parseBlob, type IAudioMetadata, type INativeTags } from 'music-metadata';
+import type { TagRecord } from './api';
+import { readCounters, readRating } from './interaction-tags';
+
+export const READER = 'music-metadata 11.16.1';
+const MAX_VALUE_CHARS = 2_000;
+const MAX_NATIVE_JSON_CHARS = 32_000;
+const PICTURE_TAGS = new Set(['APIC', 'PIC', 'METADATA_BLOCK_PICTURE', 'covr', 'WM/Picture', 'Cover Art (Front)']);
+
+export async function readTags(path: string, file: Blob): Promise<Omit<TagRecord, 'fingerprint'>> {
+  if (file.size === 0) return failed(path, 'Empty file (0 bytes): nothing to read. Re-copy it from its source.');
+  try {
+    // duration: false reads only the headers where the format allows; the analyser measures exact duration.
+    const meta = await parseBlob(file, { skipCovers: true, duration: false, skipPostHeaders: true });
+    if (!meta.format.container && !meta.format.codec && !meta.format.sampleRate) {
+      return failed(path, 'No audio stream found: the file does not look like audio despite its name.');
+    }
+    const record = fromMetadata(path, meta);
+    return { ...record, ...checkDate(record.date_text, record.year) };
+  } catch (error) {
+    return failed(path, explain(error));
+  }
+}
+
+function fromMetadata(path: string, meta: IAudioMetadata): Omit<TagRecord, 'fingerprint'> {
+  const { common, format } = meta;
+  const text = (v: string | undefined | null) => clean(v);
+  const list = (v: readonly string[] | undefined) => (v && v.length ? clean(v.join('\n')) : null);
+  const num = (v: number | undefined | null) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  return {
+    path,
+    reader: READER,
+    container: text(format.container),
+    codec: text(format.codec),
+    lossless: format.lossless ?? null,
+    duration_s: num(format.duration),
+    sample_rate_hz: num(format.sampleRate),
+    bitrate_kbps: format.bitrate ? Math.round(format.bitrate / 100) / 10 : null,
+    channels: num(format.numberOfChannels),
+    bits_per_sample: num(format.bitsPerSample),
+    artist: text(common.artist),
+    artists: list(common.artists),
+    title: text(common.title),
+    album: text(common.album),
+    album_artist: text(common.albumartist),
+    genre: list(common.genre),
+    label: list(common.label) ?? list(common.publisher),
+    year: num(common.year),
+    date_text: text(common.date),
+    track_no: num(common.track.no),
+    disc_no: num(common.disk.no),
+    bpm_tag: num(common.bpm),
+    key_tag: text(common.key),
+    rating_tag: readRating(common, meta.native),
+    play_count_tag: readCounters(meta.native),
+    comment: clean(common.comment?.map((c) => c.text ?? '').join('\n')),
+    common_json: boundedJson(common, MAX_NATIVE_JSON_CHARS),
+    native_json: boundedJson(nativeWithoutPictures(meta.native), MAX_NATIVE_JSON_CHARS),
+    warnings: meta.quality.warnings.length ? [...new Set(meta.quality.warnings.map((w) => w.message.trim()))].join('\n').slice(0, MAX_VALUE_CHARS) : null,
+    error: null,
+  };
+}
+
+const DATE_PATTERN = /^\d{4}([-/.]\d{1,2}([-/.]\d{1,2})?)?([T ].*)?$/;
+
+/**
+ * A date tag that is not a date ('Oct 3, 1995') is reported per file; the year is still
+ * recovered from it when it holds one, and every other tag is kept.
+ */
+function checkDate(dateText: string | null, year: number | null): { year: number | null; error: string | null } {
+  if (!dateText || DATE_PATTERN.test(dateText)) return { year, error: null };
+  const found = /\b(1[89]\d\d|20\d\d)\b/.exec(dateText);
+  const recovered = year ?? (found ? Number(found[1]) : null);
+  return {
+    year: recovered,
+    error: `Unparseable date tag ${JSON.stringify(dateText)} (expected YYYY or YYYY-MM-DD)${recovered ? `; year taken as ${recovered}` : ''}. Other tags were read; fix the date in a tag editor.`,
+  };
+}
+
+function nativeWithoutPictures(native: INativeTags): Record<string, { id: string; value: unknown }[]> {
+  const out: Record<string, { id: string; value: unknown }[]> = {};
+  for (const [tagType, tags] of Object.entries(native)) {
+    out[tagType] = tags.filter((t) => !PICTURE_TAGS.has(t.id)).map((t) => ({ id: t.id, value: t.value }));
+  }
+  return out;
+}
+
+/** JSON with binary replaced by its length and long strings cut, so a 3 MB tag stays a few KB in raw. */
+function boundedJson(value: unknown, maxChars: number): string {
+  const json = JSON.stringify(value, (_key, v: unknown) => {
+    if (v instanceof Uint8Array) return `<${v.length} bytes>`;
+    if (typeof v === 'string' && v.length > MAX_VALUE_CHARS) return `${v.slice(0, MAX_VALUE_CHARS)}… (${v.length} chars)`;
+    if (typeof v === 'bigint') return Number(v);
+    return v;
+  });
+  return json.length > maxChars ? JSON.stringify({ truncated: true, chars: json.length, head: json.slice(0, maxChars) }) : json;
+}
+
+/** Trims, drops NULs (some ID3 writers pad with them), NFC-normalises, and caps length. */
+function clean(value: string | undefined | null): string | null {
+  if (value == null) return null;
+  const s = value.replace(/\0+/g, ' ').trim().normalize('NFC');
+  return s ? s.slice(0, MAX_VALUE_CHARS) : null;
+}
+
+function explain(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/MIME-type|Failed to determine|unsupported/i.test(message)) {
+    return `Not a recognised audio format (${message}). If it is audio, convert it to a common format.`;
+  }
+  if (/End-Of-Stream|EndOfStream|end of stream/i.test(message)) {
+    return 'The file ends too early (truncated while copying?): its header could not be read. Re-copy it from its source.';
+  }
+  return `Tags could not be read: ${message}`;
+}
+
+function failed(path: string, error: string): Omit<TagRecord, 'fingerprint'> {
+  return {
+    path, reader: READER, container: null, codec: null, lossless: null, duration_s: null, sample_rate_hz: null,
+    bitrate_kbps: null, channels: null, bits_per_sample: null, artist: null, artists: null, title: null, album: null,
+    album_artist: null, genre: null, label: null, year: null, date_text: null, track_no: null, disc_no: null,
+    bpm_tag: null, key_tag: null, rating_tag: null, play_count_tag: null, comment: null, common_json: null,
+    native_json: null, warnings: null, error,
+  };
+}
