@@ -18,6 +18,10 @@ export interface ListenRecord {
   shuffle: boolean | null;
   /** True when the timestamp is a known placeholder (e.g. Last.fm 1970 dates) and must not be trusted. */
   timestampSuspect: boolean;
+  /** The service's own id for the track when it gives one (Spotify track URI, Last.fm track MBID): a strong match key. */
+  sourceTrackId: string | null;
+  /** Spotify: played from the offline cache (the ts is then when the app synced, not exactly when it played). */
+  offline: boolean | null;
 }
 
 /** A track entry in another player's library (iTunes, rekordbox): counters, rating, second-opinion features. */
@@ -59,7 +63,35 @@ export type ImportOutcome =
   | { ok: true; summary: ImportSummary; listens: ListenRecord[]; entries: LibraryEntryRecord[] }
   | { ok: false; fileName: string; error: string };
 
+/** Determinate progress for one parse call; bytes are of the file handed in (the zip, for a zip). */
+export interface ImportProgress {
+  fileName: string;
+  bytesRead: number;
+  bytesTotal: number;
+  rowsRead: number;
+}
+
+/**
+ * Records delivered while parsing, so a 1,000,000-row file never sits in memory twice. When a batch
+ * callback is given, the outcome's `listens`/`entries` stay empty. A file that later fails still
+ * ends with `ok: false`: the caller loads batches inside one transaction and rolls back then.
+ */
+export interface RecordBatch {
+  fileName: string;
+  fingerprint: null; // not known until the last byte; it arrives in the outcome's summary
+  listens: ListenRecord[];
+  entries: LibraryEntryRecord[];
+}
+
 export interface HistoryApi {
-  /** Parse one export file (or a zip of several). A zip yields one outcome per contained file. */
-  parse(file: Blob, fileName: string): Promise<ImportOutcome[]>;
+  /**
+   * Parse one export file (or a zip of several). A zip yields one outcome per contained file it
+   * recognises. Callbacks cross the worker boundary wrapped in `Comlink.proxy(...)`.
+   */
+  parse(
+    file: Blob,
+    fileName: string,
+    onProgress?: (progress: ImportProgress) => void,
+    onBatch?: (batch: RecordBatch) => void | Promise<void>,
+  ): Promise<ImportOutcome[]>;
 }

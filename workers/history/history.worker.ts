@@ -1,0 +1,3 @@
+import * as Comlink from 'comlink';
+import { history } from './history';
+Comlink.expose(history);
