@@ -1,0 +1,38 @@
+// Mono mixdown and halving of the sample rate for the analysis features (tempo, key, timbre,
+// waveform), which do not need the source rate; loudness and true peak never go through here.
+
+/** Averages all channels into one. */
+export function mixdown(channels: Float32Array[]): Float32Array {
+  if (channels.length === 1) return channels[0]!;
+  const n = channels[0]!.length;
+  const out = new Float32Array(n);
+  const g = 1 / channels.length;
+  for (const ch of channels) for (let i = 0; i < n; i++) out[i] = out[i]! + ch[i]!;
+  for (let i = 0; i < n; i++) out[i]! *= g;
+  return out;
+}
+
+/**
+ * Halves the rate with a 7-tap half-band low-pass (about -30 dB above 0.8 x the new Nyquist),
+ * keeping state across chunks. Good enough for features that look at spectra up to 5 kHz.
+ */
+export class Halver {
+  private hist = new Float32Array(6);
+  private phase = 0;
+
+  push(x: Float32Array): Float32Array {
+    const ext = new Float32Array(6 + x.length);
+    ext.set(this.hist, 0);
+    ext.set(x, 6);
+    const first = this.phase;
+    const n = Math.max(0, Math.ceil((ext.length - 6 - first) / 2));
+    const out = new Float32Array(n);
+    // Half-band taps: centre 0.5, +-1: 0.2961, +-3: -0.0461 (even taps are zero).
+    for (let k = 0, i = first + 6; k < n; k++, i += 2) {
+      out[k] = 0.5 * ext[i - 3]! + 0.2961 * (ext[i - 2]! + ext[i - 4]!) - 0.0461 * (ext[i]! + ext[i - 6]!);
+    }
+    this.phase = (first + 2 * n) - (ext.length - 6);
+    this.hist = ext.slice(ext.length - 6);
+    return out;
+  }
+}
