@@ -31,7 +31,7 @@ export class ZipJob {
     try {
       this.unzip.push(bytes, final);
     } catch (e) {
-      this.failure = `${this.zipName}: not a readable zip (${(e as Error).message})`;
+      this.failure = (e as Error).message;
     }
   }
 
@@ -42,9 +42,12 @@ export class ZipJob {
   }
 
   finish(): ImportOutcome[] {
-    if (this.failure) return [...this.outcomes, { ok: false, fileName: this.zipName, error: this.failure }];
+    const cause = this.failure ? ` (${this.failure})` : '';
     if (this.current && !this.current.done) {
-      this.outcomes.push({ ok: false, fileName: this.current.job.fileName, error: `${this.current.job.fileName}: the zip is truncated inside this file` });
+      const name = this.current.job.fileName;
+      this.outcomes.push({ ok: false, fileName: name, error: `${name}: the zip is truncated or damaged inside this file${cause}` });
+    } else if (this.failure) {
+      return [...this.outcomes, { ok: false, fileName: this.zipName, error: `${this.zipName}: not a readable zip${cause}` }];
     }
     if (this.outcomes.length === 0) {
       const why = this.entries === 0 ? 'holds no files (empty or truncated zip)' : `holds ${this.entries} files but no listening-history export among them`;
