@@ -47,12 +47,13 @@ export function parseUtc(text: string | null | undefined): number | null {
 
 /**
  * A file URL as iTunes and rekordbox write it, to a '/'-separated path: 'file://localhost/C:/x%20y.mp3'
- * gives 'C:/x y.mp3', 'file:///Users/a.mp3' gives '/Users/a.mp3'. Non-file URLs (streams) stay as is.
+ * gives 'C:/x y.mp3', 'file:///Users/a.mp3' gives '/Users/a.mp3'. A stream or cloud item (http URL)
+ * has no path in the library: null.
  */
 export function fileUrlToPath(url: string | null | undefined): string | null {
   if (!url) return null;
   const m = /^file:\/\/(?:localhost)?(\/.*)$/i.exec(url);
-  if (!m) return url;
+  if (!m) return null;
   let path: string;
   try {
     path = decodeURIComponent(m[1]!);
