@@ -1,6 +1,6 @@
 // Streams plain PCM (WAV, AIFF) straight from the Blob: no WASM, any bit depth, bounded memory.
 import { parsePcmLayout, type PcmLayout } from './pcm-layout';
-import { DecodeFailure, readSlices, type PcmStream } from './types';
+import { DecodeFailure, READ_BYTES, readSlices, type PcmStream } from './types';
 
 /** Header bytes read up front; WAVs with huge metadata chunks before 'data' are re-read larger. */
 const HEAD_BYTES = 1 << 16;
@@ -19,7 +19,7 @@ export async function* decodePcm(blob: Blob): PcmStream {
   const frameBytes = (layout.bitsPerSample / 8) * layout.channels;
   const frames = Math.floor(layout.dataBytes / frameBytes);
   if (frames === 0) throw new DecodeFailure('no audio samples in the file');
-  const step = Math.max(1, Math.floor((1 << 20) / frameBytes)) * frameBytes;
+  const step = Math.max(1, Math.floor(READ_BYTES / frameBytes)) * frameBytes;
   const end = layout.dataStart + frames * frameBytes;
   for await (const bytes of readSlices(blob, layout.dataStart, end, step)) {
     yield { sampleRateHz: layout.sampleRateHz, channels: convert(bytes, layout) };

@@ -22,7 +22,9 @@ async function create(format: AudioFormat): Promise<StreamingDecoder> {
   switch (format) {
     case 'mp3': {
       const { MPEGDecoder } = await import('mpg123-decoder');
-      return new MPEGDecoder({ enableGapless: true });
+      // Gapless trimming is off so durations agree with ffprobe (frames x 1152), which the library
+      // compares against; trimming moved them by up to ~50 ms.
+      return new MPEGDecoder({ enableGapless: false });
     }
     case 'flac':
     case 'ogg-flac': {
@@ -52,8 +54,9 @@ export async function* decodeWasm(blob: Blob, format: AudioFormat, start = 0): P
     if (!firstError && d.errors?.length) firstError = d.errors[0]!.message;
     if (d.samplesDecoded === 0 || d.channelData.length === 0) return null;
     frames += d.samplesDecoded;
-    // Decoders reuse their output buffers between calls, so keep copies of exactly the decoded length.
-    return { sampleRateHz: d.sampleRate, channels: d.channelData.map((c) => c.slice(0, d.samplesDecoded)) };
+    // The decoders hand out fresh arrays per call; trim only if one is longer than what was decoded.
+    const n = d.samplesDecoded;
+    return { sampleRateHz: d.sampleRate, channels: d.channelData.map((c) => (c.length === n ? c : c.slice(0, n))) };
   };
   try {
     for await (const bytes of readSlices(blob, start)) {

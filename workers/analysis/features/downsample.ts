@@ -6,6 +6,11 @@ export function mixdown(channels: Float32Array[]): Float32Array {
   if (channels.length === 1) return channels[0]!;
   const n = channels[0]!.length;
   const out = new Float32Array(n);
+  if (channels.length === 2) {
+    const a = channels[0]!, b = channels[1]!;
+    for (let i = 0; i < n; i++) out[i] = 0.5 * (a[i]! + b[i]!);
+    return out;
+  }
   const g = 1 / channels.length;
   for (const ch of channels) for (let i = 0; i < n; i++) out[i] = out[i]! + ch[i]!;
   for (let i = 0; i < n; i++) out[i]! *= g;
@@ -24,6 +29,20 @@ export class Halver {
     const ext = new Float32Array(6 + x.length);
     ext.set(this.hist, 0);
     ext.set(x, 6);
+    return this.filter(ext);
+  }
+
+  /** Mixes the channels to mono and halves in one pass (saves a full-rate buffer per chunk). */
+  pushMix(channels: Float32Array[]): Float32Array {
+    if (channels.length !== 2) return this.push(mixdown(channels));
+    const a = channels[0]!, b = channels[1]!;
+    const ext = new Float32Array(6 + a.length);
+    ext.set(this.hist, 0);
+    for (let i = 0; i < a.length; i++) ext[i + 6] = 0.5 * (a[i]! + b[i]!);
+    return this.filter(ext);
+  }
+
+  private filter(ext: Float32Array): Float32Array {
     const first = this.phase;
     const n = Math.max(0, Math.ceil((ext.length - 6 - first) / 2));
     const out = new Float32Array(n);

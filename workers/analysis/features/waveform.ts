@@ -66,28 +66,38 @@ export class WaveformBuilder {
     const [h0, h1, h2, ha1, ha2] = this.hp as [number, number, number, number, number];
     let [z1, z2, w1, w2] = this.s as unknown as [number, number, number, number];
     const [lowE, midE, highE] = this.bands as [Float64Array, Float64Array, Float64Array];
-    for (let i = 0; i < x.length; i++) {
+    for (let i = 0; i < x.length; ) {
       if (this.filled === this.block) {
         this.columns++;
         this.filled = 0;
         if (this.columns === CAPACITY) this.halve();
       }
-      const v = x[i]!;
-      const lo = l0 * v + z1;
-      z1 = l1 * v - la1 * lo + z2;
-      z2 = l2 * v - la2 * lo;
-      const hi = h0 * v + w1;
-      w1 = h1 * v - ha1 * hi + w2;
-      w2 = h2 * v - ha2 * hi;
-      const mid = v - lo - hi;
+      // One run of samples inside the current column, with the column's sums kept in locals.
       const c = this.columns;
-      if (v < this.min[c]!) this.min[c] = v;
-      if (v > this.max[c]!) this.max[c] = v;
-      lowE[c] = lowE[c]! + lo * lo;
-      midE[c] = midE[c]! + mid * mid;
-      highE[c] = highE[c]! + hi * hi;
-      this.count[c] = this.count[c]! + 1;
-      this.filled++;
+      const end = Math.min(x.length, i + this.block - this.filled);
+      let mn = this.min[c]!, mx = this.max[c]!, el = 0, em = 0, eh = 0;
+      this.filled += end - i;
+      this.count[c] = this.count[c]! + (end - i);
+      for (; i < end; i++) {
+        const v = x[i]!;
+        const lo = l0 * v + z1;
+        z1 = l1 * v - la1 * lo + z2;
+        z2 = l2 * v - la2 * lo;
+        const hi = h0 * v + w1;
+        w1 = h1 * v - ha1 * hi + w2;
+        w2 = h2 * v - ha2 * hi;
+        const mid = v - lo - hi;
+        if (v < mn) mn = v;
+        if (v > mx) mx = v;
+        el += lo * lo;
+        em += mid * mid;
+        eh += hi * hi;
+      }
+      this.min[c] = mn;
+      this.max[c] = mx;
+      lowE[c] = lowE[c]! + el;
+      midE[c] = midE[c]! + em;
+      highE[c] = highE[c]! + eh;
     }
     this.s.set([z1, z2, w1, w2]);
     this.samples += x.length;

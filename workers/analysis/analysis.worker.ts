@@ -1,0 +1,3 @@
+import * as Comlink from 'comlink';
+import { analysis } from './analysis';
+Comlink.expose(analysis);
