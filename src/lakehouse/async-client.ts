@@ -1,14 +1,14 @@
 // SqlClient over an AsyncDuckDB connection (the browser build; DuckDB runs in its own worker).
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
-import { rowsFromArrow, type Row, type SqlClient } from './sql-client';
+import { BEGIN, rowsFromArrow, type Row, type SqlClient, type TransactionMode } from './sql-client';
 
 export function asyncClient(db: AsyncDuckDB, conn: AsyncDuckDBConnection): SqlClient {
   let queue: Promise<unknown> = Promise.resolve();
   let inTransaction = false;
 
   const client: SqlClient = {
-    async query<T extends Row>(sql: string, params: readonly unknown[] = []) {
-      if (params.length === 0) return rowsFromArrow<T>(await conn.query(sql));
+    async query<T extends Row>(sql: string, params?: readonly unknown[]) {
+      if (!params) return rowsFromArrow<T>(await conn.query(sql));
       const stmt = await conn.prepare(sql);
       try {
         return rowsFromArrow<T>(await stmt.query(...params));
@@ -23,15 +23,15 @@ export function asyncClient(db: AsyncDuckDB, conn: AsyncDuckDBConnection): SqlCl
       const [schema, name] = table.includes('.') ? table.split('.') : ['main', table];
       await conn.insertArrowFromIPCStream(ipc, { name: name!, schema: schema!, create: true });
     },
-    transaction<T>(work: () => Promise<T>): Promise<T> {
+    transaction<T>(work: () => Promise<T>, mode: TransactionMode = 'read-write'): Promise<T> {
       // Nested calls (a transaction inside a transaction) run inline.
       if (inTransaction) return work();
       const run = queue.then(async () => {
         inTransaction = true;
-        await conn.query('BEGIN TRANSACTION');
+        await conn.query(BEGIN[mode]);
         try {
           const result = await work();
-          await conn.query('COMMIT');
+          await conn.query(mode === 'read-only' ? 'ROLLBACK' : 'COMMIT');
           return result;
         } catch (error) {
           await conn.query('ROLLBACK').catch(() => undefined);

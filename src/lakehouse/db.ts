@@ -3,8 +3,6 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
-import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { asyncClient } from './async-client';
 import { migrate } from './migrate';
 import type { SqlClient } from './sql-client';
@@ -12,7 +10,10 @@ import type { SqlClient } from './sql-client';
 export const DATABASE_FILE = 'wolfie.duckdb';
 
 export interface Lakehouse {
+  /** The writer connection: pipeline runs and person-made changes. */
   sql: SqlClient;
+  /** A second connection for pages: it sees only committed data and never joins a run's transaction. */
+  read: SqlClient;
   /** Make every committed write durable in the OPFS file (DuckDB-WASM loses the WAL on an unclean close). */
   checkpoint(): Promise<void>;
   /** Where the data lives, for the settings page. */
@@ -29,13 +30,11 @@ export function openLakehouse(): Promise<Lakehouse> {
 }
 
 async function open(): Promise<Lakehouse> {
-  const bundle = await duckdb.selectBundle({
-    mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
-    eh: { mainModule: ehWasm, mainWorker: ehWorker },
-  });
-  const worker = new Worker(bundle.mainWorker!);
+  // Only the exception-handling build ships: every browser with OPFS also has WASM exceptions,
+  // and one 34 MB module instead of two halves what the service worker must cache.
+  const worker = new Worker(ehWorker);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  await db.instantiate(ehWasm);
   const storage = (await opfsAvailable()) ? 'opfs' : 'memory';
   if (storage === 'opfs') {
     await db.open({ path: `opfs://${DATABASE_FILE}`, accessMode: duckdb.DuckDBAccessMode.READ_WRITE });
@@ -43,6 +42,7 @@ async function open(): Promise<Lakehouse> {
     await db.open({});
   }
   const conn = await db.connect();
+  const readConn = await db.connect();
   const sql = asyncClient(db, conn);
   await migrate(sql);
   const checkpoint = async () => {
@@ -51,11 +51,13 @@ async function open(): Promise<Lakehouse> {
   await checkpoint();
   return {
     sql,
+    read: asyncClient(db, readConn),
     storage,
     checkpoint,
     async close() {
       await checkpoint().catch(() => undefined);
       await conn.close();
+      await readConn.close();
       await db.terminate();
       opening = undefined;
     },

@@ -4,16 +4,25 @@
 import { Bool, Float64, Table, Utf8, tableToIPC, vectorFromArray, type DataType, type Vector } from 'apache-arrow';
 
 export type Row = Record<string, unknown>;
+export type TransactionMode = 'read-write' | 'read-only';
+
+export const BEGIN: Record<TransactionMode, string> = { 'read-write': 'BEGIN TRANSACTION', 'read-only': 'BEGIN TRANSACTION READ ONLY' };
 
 export interface SqlClient {
-  /** Run one statement; values are bound to `?` placeholders, never spliced into the text. */
+  /**
+   * Run one statement; values are bound to `?` placeholders, never spliced into the text. With
+   * `params` (even empty) the statement is prepared, which also refuses several statements at once.
+   */
   query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /** Run a script of several statements (migrations, models). */
   exec(sql: string): Promise<void>;
   /** Create `table` (a new name) from an Arrow IPC stream. */
   insertArrowIpc(table: string, ipc: Uint8Array): Promise<void>;
-  /** Serialise concurrent callers: DuckDB has one transaction per connection. */
-  transaction<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Run `work` in one transaction; concurrent callers are serialised (one transaction per
+   * connection). 'read-only' makes the engine itself refuse every write, and always rolls back.
+   */
+  transaction<T>(work: () => Promise<T>, mode?: TransactionMode): Promise<T>;
 }
 
 /** Arrow values to plain JS: BIGINT to number (our counts and ms times fit), rows to objects. */

@@ -11,7 +11,7 @@ codec, sample_rate_hz, bitrate_kbps, bpm, bpm_confidence, key, key_strength, cam
 loudness_lufs, loudness_range_lu, true_peak_dbtp, replaygain_track_gain_db, danceability,
 energy, play_count, skip_count, rating, last_played_at, first_seen_at, predicted_rating, error`.split(/,\s*/);
 
-function record(path: string, over: Partial<TagRecord> = {}): LoadedTagRecord {
+function record(path: string, over: Partial<LoadedTagRecord> = {}): LoadedTagRecord {
   const base = Object.fromEntries(Object.keys({ path: 1 }).map((k) => [k, null])) as unknown as TagRecord;
   return {
     ...base, path, fingerprint: `fp-${path}`, reader: 'test', container: 'MPEG', codec: 'MPEG 1 Layer 3', lossless: false,

@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { migrate } from '../../src/lakehouse/migrate';
-import { rowsFromArrow, type Row, type SqlClient } from '../../src/lakehouse/sql-client';
+import { BEGIN, rowsFromArrow, type Row, type SqlClient, type TransactionMode } from '../../src/lakehouse/sql-client';
 
 const require = createRequire(import.meta.url);
 // The CJS build: its apache-arrow instance is not ours, so results are read structurally and
@@ -22,8 +22,8 @@ export async function nodeClient(): Promise<SqlClient & { close(): void }> {
   const conn = db.connect();
   let inTransaction = false;
   const client: SqlClient & { close(): void } = {
-    async query<T extends Row>(sql: string, params: readonly unknown[] = []) {
-      if (params.length === 0) return rowsFromArrow<T>(conn.query(sql) as never);
+    async query<T extends Row>(sql: string, params?: readonly unknown[]) {
+      if (!params) return rowsFromArrow<T>(conn.query(sql) as never);
       const stmt = conn.prepare(sql);
       try {
         return rowsFromArrow<T>(stmt.query(...params) as never);
@@ -38,13 +38,13 @@ export async function nodeClient(): Promise<SqlClient & { close(): void }> {
       const [schema, name] = table.includes('.') ? table.split('.') : ['main', table];
       conn.insertArrowFromIPCStream(ipc, { name: name!, schema: schema!, create: true });
     },
-    async transaction<T>(work: () => Promise<T>) {
+    async transaction<T>(work: () => Promise<T>, mode: TransactionMode = 'read-write') {
       if (inTransaction) return work();
       inTransaction = true;
-      conn.query('BEGIN TRANSACTION');
+      conn.query(BEGIN[mode]);
       try {
         const result = await work();
-        conn.query('COMMIT');
+        conn.query(mode === 'read-only' ? 'ROLLBACK' : 'COMMIT');
         return result;
       } catch (error) {
         conn.query('ROLLBACK');

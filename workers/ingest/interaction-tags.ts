@@ -1,5 +1,7 @@
 // Ratings and play counters that players write into tags, normalised: rating 0..5, count >= 0.
-import type { ICommonTagsResult, INativeTags } from 'music-metadata';
+import type { IAudioMetadata, ICommonTagsResult } from 'music-metadata';
+
+type INativeTags = IAudioMetadata['native'];
 
 /** music-metadata already maps POPM, FMPS_RATING, RATING and MP4 rate to 0..1 in common.rating. */
 export function readRating(common: ICommonTagsResult, native: INativeTags): number | null {

@@ -1,6 +1,6 @@
 // Tag reading with music-metadata: a flat, typed record per file plus the native tags as
 // bounded JSON for raw. A file that cannot be read becomes a record with a reason, never a throw.
-import { parseBlob, type IAudioMetadata, type INativeTags } from 'music-metadata';
+import { parseBlob, type IAudioMetadata } from 'music-metadata';
 import type { TagRecord } from './api';
 import { readCounters, readRating } from './interaction-tags';
 
@@ -79,7 +79,7 @@ function checkDate(dateText: string | null, year: number | null): { year: number
   };
 }
 
-function nativeWithoutPictures(native: INativeTags): Record<string, { id: string; value: unknown }[]> {
+function nativeWithoutPictures(native: IAudioMetadata['native']): Record<string, { id: string; value: unknown }[]> {
   const out: Record<string, { id: string; value: unknown }[]> = {};
   for (const [tagType, tags] of Object.entries(native)) {
     out[tagType] = tags.filter((t) => !PICTURE_TAGS.has(t.id)).map((t) => ({ id: t.id, value: t.value }));

@@ -1,0 +1,145 @@
+// The app's one store: the lakehouse connection (after the writer lock), the pipeline status
+// the header shows on every page, and the actions that start runs. createX() returns
+// [state, actions]; pages reach it with useLakehouse().
+import { createContext, onCleanup, useContext, type ParentProps } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import type { IngestApi } from '../../workers/ingest/api';
+import type { Lakehouse } from '../lakehouse/db';
+import { openLakehouse } from '../lakehouse/db';
+import { lastRun } from '../lakehouse/queries';
+import { runIngest, type RunResult } from '../pipeline/ingest-run';
+import type { Progress } from '../pipeline/progress';
+import { WorkerPool } from '../pipeline/worker-pool';
+import type { FolderListing } from '../platform/folder-source';
+import { acquireWriterLock } from '../platform/tab-lock';
+import { notify } from '../platform/notify';
+
+export type DbStatus = 'locking' | 'other-tab' | 'opening' | 'ready' | 'error';
+export type PipelineState = 'idle' | 'running' | 'succeeded' | 'failed';
+
+export interface Toast {
+  id: number;
+  kind: 'info' | 'success' | 'error';
+  text: string;
+}
+
+export interface LakehouseState {
+  db: DbStatus;
+  dbError: string | null;
+  storage: 'opfs' | 'memory' | null;
+  pipeline: PipelineState;
+  progress: Progress | null;
+  lastResult: RunResult | null;
+  /** Bumped after every change to the data, so pages re-query. */
+  version: number;
+  toasts: Toast[];
+}
+
+function createLakehouseStore() {
+  const [state, set] = createStore<LakehouseState>({
+    db: 'locking', dbError: null, storage: null, pipeline: 'idle', progress: null, lastResult: null, version: 0, toasts: [],
+  });
+  let lake: Lakehouse | null = null;
+  let pool: WorkerPool<IngestApi> | null = null;
+  let abort: AbortController | null = null;
+  let toastId = 0;
+
+  const toast = (kind: Toast['kind'], text: string) => {
+    const id = ++toastId;
+    set('toasts', (t) => [...t, { id, kind, text }]);
+    setTimeout(() => set('toasts', (t) => t.filter((x) => x.id !== id)), kind === 'error' ? 15_000 : 6_000);
+  };
+
+  const ready = (async () => {
+    await acquireWriterLock(() => set('db', 'other-tab'));
+    set('db', 'opening');
+    try {
+      lake = await openLakehouse();
+      const last = await lastRun(lake.read);
+      set({ db: 'ready', storage: lake.storage });
+      // A run started while the database was opening owns the status; otherwise show the last outcome.
+      if (state.pipeline !== 'running') set('pipeline', last?.state === 'succeeded' ? 'succeeded' : last?.state === 'failed' ? 'failed' : 'idle');
+      set('version', (v) => v + 1);
+      return lake;
+    } catch (error) {
+      set({ db: 'error', dbError: error instanceof Error ? error.message : String(error) });
+      throw error;
+    }
+  })();
+  ready.catch(() => undefined);
+
+  const onPageHide = () => void lake?.checkpoint();
+  window.addEventListener('pagehide', onPageHide);
+  onCleanup(() => window.removeEventListener('pagehide', onPageHide));
+
+  const actions = {
+    toast,
+    dismissToast: (id: number) => set('toasts', (t) => t.filter((x) => x.id !== id)),
+    /** The open lakehouse; waits for the lock and migrations. */
+    lakehouse: () => ready,
+    bump: () => set('version', (v) => v + 1),
+    cancel: () => abort?.abort(),
+
+    /** Reads a folder listing into the lakehouse. Sets 'running' synchronously, before any await. */
+    async ingest(listing: FolderListing, kind: 'ingest' | 'rescan' | 'demo' = 'ingest'): Promise<RunResult | null> {
+      if (state.pipeline === 'running') {
+        toast('info', 'A run is already in progress; wait for it or cancel it first.');
+        return null;
+      }
+      set({ pipeline: 'running', progress: { phase: 'Scanning', done: 0, total: listing.files.length, perSecond: 0, etaSeconds: null } });
+      abort = new AbortController();
+      try {
+        const db = await ready;
+        pool ??= new WorkerPool<IngestApi>(() => new Worker(new URL('../../workers/ingest/ingest.worker.ts', import.meta.url), { type: 'module' }));
+        const result = await runIngest(db, listing, {
+          kind, isDemo: kind === 'demo', signal: abort.signal, pool, onProgress: (p) => set('progress', p),
+        });
+        set({ lastResult: result, progress: null, pipeline: result.state === 'failed' ? 'failed' : result.state === 'cancelled' ? 'idle' : 'succeeded' });
+        set('version', (v) => v + 1);
+        announce(result);
+        return result;
+      } catch (error) {
+        const text = error instanceof Error ? error.message : String(error);
+        set({ pipeline: 'failed', progress: null });
+        toast('error', `The run could not start: ${text}`);
+        return null;
+      } finally {
+        abort = null;
+      }
+    },
+  };
+
+  const announce = (r: RunResult) => {
+    if (r.state === 'failed') {
+      const text = `Run ${r.runId} failed: ${r.error}. Your library is as it was before this run; see Pipeline for details.`;
+      toast('error', text);
+      notify('Wolfie: run failed', text);
+    } else if (r.state === 'cancelled') {
+      toast('info', `Cancelled. ${r.read} files were read and kept; Rescan continues where this stopped.`);
+    } else {
+      const parts = [`${r.read} read`, `${r.unchanged} unchanged`];
+      if (r.deleted) parts.push(`${r.deleted} removed`);
+      if (r.failed) parts.push(`${r.failed} with problems (listed under the table)`);
+      if (r.skipped) parts.push(`${r.skipped} non-audio or hidden skipped`);
+      toast(r.failed ? 'info' : 'success', `Library updated: ${parts.join(', ')}.`);
+      if (r.notice) toast('info', r.notice);
+      notify('Wolfie: library updated', parts.join(', '));
+    }
+  };
+
+  return [state, actions] as const;
+}
+
+type Store = ReturnType<typeof createLakehouseStore>;
+const LakehouseContext = createContext<Store>();
+
+export function LakehouseProvider(props: ParentProps) {
+  const store = createLakehouseStore();
+  return <LakehouseContext.Provider value={store}>{props.children}</LakehouseContext.Provider>;
+}
+
+export function useLakehouse(): Store {
+  const store = useContext(LakehouseContext);
+  if (!store) throw new Error('useLakehouse() outside <LakehouseProvider>');
+  return store;
+}

@@ -1,0 +1,92 @@
+// The library: onboarding when empty, folder intake, run progress, and the track table.
+import { useNavigate } from '@solidjs/router';
+import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
+import { useLakehouse } from '../../../app/lakehouse-store';
+import { formatCount } from '../../../domain/format-number';
+import { libraryTracks } from '../../../lakehouse/queries';
+import { saveFolderHandle } from '../../../platform/handle-store';
+import type { FolderListing } from '../../../platform/folder-source';
+import { DataTable } from '../../components/DataTable';
+import { DropZone } from '../../components/DropZone';
+import { FolderPicker } from '../../components/FolderPicker';
+import { ProgressBar } from '../../components/ProgressBar';
+import { exportTracksCsv } from './export-csv';
+import { filterTracks, TRACK_COLUMNS } from './columns';
+import { rescan } from './rescan';
+
+export default function LibraryPage() {
+  const [state, actions] = useLakehouse();
+  const navigate = useNavigate();
+  const [query, setQuery] = createSignal('');
+  const [tracks] = createResource(
+    () => (state.db === 'ready' ? state.version : false),
+    async () => libraryTracks((await actions.lakehouse()).read),
+  );
+  const visible = createMemo(() => filterTracks(tracks() ?? [], query()));
+  const failures = createMemo(() => (tracks() ?? []).filter((t) => t.error));
+
+  const onListing = (listing: FolderListing) => {
+    if (listing.handle) void saveFolderHandle(listing.handle);
+    if (listing.files.length === 0) {
+      actions.toast('error', `No audio files found in "${listing.root}" (${listing.skipped['not-audio']} other files skipped). Choose the folder that holds your music.`);
+    }
+    void actions.ingest(listing);
+  };
+  const onError = (m: string) => actions.toast('error', m);
+  const empty = () => state.db === 'ready' && tracks.state === 'ready' && (tracks()?.length ?? 0) === 0 && state.pipeline !== 'running';
+
+  return (
+    <DropZone onListing={onListing} onError={onError}>
+      <h1>Library</h1>
+      <Show when={state.db === 'other-tab'}>
+        <p class="card" role="alert">
+          Wolfie is open in another tab. Only one tab can change your library at a time; close the other tab and this one takes over.
+        </p>
+      </Show>
+      <Show when={state.db === 'error'}>
+        <p class="card error-text" role="alert">{`Your library could not be opened: ${state.dbError}`}</p>
+      </Show>
+      <Show when={empty()}>
+        <section class="onboarding card" aria-labelledby="welcome">
+          <h2 id="welcome">Understand your music collection</h2>
+          <p>
+            Wolfie reads your music folder, measures every track and keeps what it learns in a database inside this browser. Nothing
+            leaves your computer: no uploads, no accounts, no tracking.
+          </p>
+          <div class="actions">
+            <FolderPicker primary onListing={onListing} onError={onError} />
+          </div>
+          <p class="muted">Or drop a folder anywhere on this page. Chrome and Edge remember the folder for Rescan; in Firefox and Safari you choose it again each time.</p>
+        </section>
+      </Show>
+      <Show when={!empty()}>
+        <div class="toolbar">
+          <FolderPicker onListing={onListing} onError={onError} />
+          <button onClick={() => void rescan(actions)} disabled={state.pipeline === 'running'}>
+            Rescan
+          </button>
+          <button onClick={() => void exportTracksCsv(actions)}>Export tracks (CSV)</button>
+          <input type="search" placeholder="Search artist, title, album, genre, path…" aria-label="Search tracks" value={query()} onInput={(e) => setQuery(e.currentTarget.value)} style={{ flex: 1, 'min-width': '200px' }} />
+          <span class="muted" aria-live="polite">{`${formatCount(visible().length)} of ${formatCount(tracks()?.length ?? 0)} tracks`}</span>
+        </div>
+      </Show>
+      <Show when={state.pipeline === 'running' && state.progress}>
+        {(p) => <ProgressBar progress={p()} unit="files" onCancel={actions.cancel} />}
+      </Show>
+      <Show when={!empty()}>
+        <DataTable rows={visible()} columns={TRACK_COLUMNS} label="Tracks" onRowClick={(t) => navigate(`/track/${t.track_id}`)} initialSort={{ key: 'artist', dir: 'asc' }} empty={query() ? 'No track matches the search.' : 'No tracks yet.'} />
+      </Show>
+      <Show when={failures().length > 0}>
+        <details class="card" style={{ 'margin-top': 'var(--space-4)' }}>
+          <summary>{`${failures().length} files with problems`}</summary>
+          <table class="plain" aria-label="Files with problems">
+            <thead><tr><th>File</th><th>What happened</th></tr></thead>
+            <tbody>
+              <For each={failures()}>{(f) => <tr><td>{f.path}</td><td class="error-text">{f.error}</td></tr>}</For>
+            </tbody>
+          </table>
+        </details>
+      </Show>
+    </DropZone>
+  );
+}

@@ -1,0 +1,50 @@
+// One track: its facts with units, where each came from, and its problem if it has one.
+import { A, useParams } from '@solidjs/router';
+import { For, Show } from 'solid-js';
+import { useQuery } from '../../../app/use-query';
+import { formatDuration } from '../../../domain/format-number';
+import { trackById } from '../../../lakehouse/queries';
+
+const FIELDS: [string, string, (v: unknown) => string][] = [
+  ['artist', 'Artist', String], ['title', 'Title', String], ['album', 'Album', String], ['album_artist', 'Album artist', String],
+  ['genre', 'Genre', String], ['label', 'Label', String], ['year', 'Year', String],
+  ['duration_s', 'Duration', (v) => formatDuration(v as number)], ['format', 'Format', String], ['codec', 'Codec', String],
+  ['sample_rate_hz', 'Sample rate', (v) => `${v} Hz`], ['bitrate_kbps', 'Bitrate', (v) => `${Math.round(v as number)} kbps`],
+  ['bpm', 'Tempo', (v) => `${(v as number).toFixed(1)} BPM`], ['key', 'Key', String], ['camelot', 'Camelot', String],
+  ['loudness_lufs', 'Loudness', (v) => `${(v as number).toFixed(1)} LUFS`], ['loudness_range_lu', 'Loudness range', (v) => `${(v as number).toFixed(1)} LU`],
+  ['true_peak_dbtp', 'True peak', (v) => `${(v as number).toFixed(1)} dBTP`], ['replaygain_track_gain_db', 'ReplayGain', (v) => `${(v as number).toFixed(2)} dB`],
+  ['energy', 'Energy', (v) => (v as number).toFixed(2)], ['danceability', 'Danceability', (v) => (v as number).toFixed(2)],
+  ['play_count', 'Plays', String], ['rating', 'Rating', (v) => `${v} / 5`], ['path', 'File', String],
+];
+
+export default function TrackPage() {
+  const params = useParams();
+  const track = useQuery((sql) => trackById(sql, params.id ?? ''), () => params.id);
+  return (
+    <section>
+      <p><A href="/">← Library</A></p>
+      <Show when={track.state === 'ready'} fallback={<h1 class="muted">Loading track…</h1>}>
+        <Show when={track()} fallback={<><h1>Track not found</h1><p>No track has this id. It may have been removed by a rescan. <A href="/">Back to the library</A>.</p></>}>
+          {(t) => (
+            <>
+              <h1>{`${t().artist ?? 'Unknown artist'} – ${t().title}`}</h1>
+              <Show when={t().error}>
+                <p class="card error-text" role="alert">{`Problem with this file: ${t().error}`}</p>
+              </Show>
+              <dl class="facts">
+                <For each={FIELDS.filter(([k]) => t()[k] != null && t()[k] !== '')}>
+                  {([k, label, fmt]) => (
+                    <>
+                      <dt>{label}</dt>
+                      <dd>{fmt(t()[k])}</dd>
+                    </>
+                  )}
+                </For>
+              </dl>
+            </>
+          )}
+        </Show>
+      </Show>
+    </section>
+  );
+}
