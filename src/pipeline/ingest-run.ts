@@ -3,11 +3,12 @@
 import type { IngestApi, TagRecord } from '../../workers/ingest/api';
 import { diffInventory, loadTagBatch, markSeenAndDeleted, type LoadedTagRecord } from '../lakehouse/inventory';
 import type { Lakehouse } from '../lakehouse/db';
-import { runModels } from '../lakehouse/models';
-import { endRun, endStep, log, startRun, startStep, updateRunCounts, type RunKind } from '../lakehouse/runs';
+import { endRun, log, startRun, updateRunCounts, type RunKind } from '../lakehouse/runs';
 import type { FolderListing } from '../platform/folder-source';
 import { createRateMeter, type Progress } from './progress';
+import { buildLakehouse } from './build-lakehouse';
 import { readAllTags } from './read-tags';
+import { createRunContext, StepFailed } from './run-steps';
 import type { WorkerPool } from './worker-pool';
 
 const FLUSH_ROWS = 500;
@@ -32,28 +33,11 @@ export interface RunResult {
   error: string | null;
 }
 
-export class StepFailed extends Error {
-  constructor(readonly step: string, cause: unknown) {
-    super(`Step "${step}" failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
-  }
-}
-
 export async function runIngest(lake: Lakehouse, listing: FolderListing, opts: IngestOptions): Promise<RunResult> {
   const { sql } = lake;
   const runId = await startRun(sql, opts.kind, listing.root);
-  let ordinal = 0;
-  const step = async <T>(name: string, work: () => Promise<{ value: T; in?: number; out?: number }>): Promise<T> => {
-    await startStep(sql, runId, name, ordinal++);
-    try {
-      const { value, ...rows } = await work();
-      await endStep(sql, runId, name, 'succeeded', rows);
-      return value;
-    } catch (error) {
-      const failure = new StepFailed(name, error);
-      await endStep(sql, runId, name, 'failed', {}, failure.message).catch(() => undefined);
-      throw failure;
-    }
-  };
+  const ctx = createRunContext(sql, runId);
+  const step = ctx.step;
 
   const skipped = listing.skipped.hidden + listing.skipped['not-audio'];
   const result: RunResult = { runId, state: 'succeeded', read: 0, failed: 0, unchanged: 0, deleted: 0, skipped, notice: null, error: null };
@@ -110,12 +94,7 @@ export async function runIngest(lake: Lakehouse, listing: FolderListing, opts: I
       result.state = 'cancelled';
     }
     opts.onProgress({ phase: 'Building the library', done: result.read, total: result.read, perSecond: 0, etaSeconds: null });
-    for (const layer of ['bronze', 'silver', 'gold'] as const) {
-      await step(layer, async () => {
-        const built = await runModels(sql, [layer]);
-        return { value: built, out: built.reduce((n, b) => n + b.rows, 0) };
-      });
-    }
+    await buildLakehouse(ctx);
     await lake.checkpoint();
     if (result.state !== 'cancelled') await endRun(sql, runId, 'succeeded');
     await log(sql, 'info', runId, null, `Run ${result.state}: ${result.read} read (${result.failed} with errors), ${result.unchanged} unchanged, ${result.deleted} deleted, ${skipped} skipped`);

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_COLUMNS } from '../../src/ui/pages/library/export-csv';
-import { chooseFolder, sqlRows, url, waitForRun, waitIdle } from './support/app';
+import { chooseFolder, firstRow, sqlRows, url, waitForRun, waitIdle } from './support/app';
 import { openSession, type Session } from './support/browser';
 
 describe('ingest a folder into the persistent lakehouse', () => {
@@ -30,19 +30,19 @@ describe('ingest a folder into the persistent lakehouse', () => {
   });
 
   it('stores one gold row per audio file, with reasons for the bad ones', async () => {
-    const [[total, failed, unicode, deep]] = await sqlRows(
+    const [total, failed, unicode, deep] = firstRow(await sqlRows(
       s.page,
       `SELECT count(*), count(error), count(*) FILTER (WHERE path = 'library/Ünïcødé ♫/ساز.mp3'),
               count(*) FILTER (WHERE path LIKE 'library/deep/a/b/c/d/e/f/g/%') FROM gold.track_facts`,
-    );
+    ));
     expect([total, unicode, deep]).toEqual(['19', '1', '1']);
     expect(failed).toBe('4');
     const failedPaths = await sqlRows(s.page, 'SELECT path FROM gold.track_facts WHERE error IS NOT NULL ORDER BY path');
     // cut-short.flac keeps a readable header, so its tags read; decoding it is the analyser's job.
     expect(failedPaths.flat()).toEqual(['library/bad/random-bytes.flac', 'library/bad/truncated.ogg', 'library/bad/zero-bytes.mp3', 'library/formats/bad-date.mp3']);
-    const [[skipped, seen]] = await sqlRows(s.page, 'SELECT files_skipped, files_seen FROM meta.runs ORDER BY run_id DESC LIMIT 1');
+    const [skipped, seen] = firstRow(await sqlRows(s.page, 'SELECT files_skipped, files_seen FROM meta.runs ORDER BY run_id DESC LIMIT 1'));
     expect([skipped, seen]).toEqual(['5', '19']);
-    const [[title, format]] = await sqlRows(s.page, `SELECT title, format FROM gold.track_facts WHERE path = 'library/formats/full.flac'`);
+    const [title, format] = firstRow(await sqlRows(s.page, `SELECT title, format FROM gold.track_facts WHERE path = 'library/formats/full.flac'`));
     expect([title, format]).toEqual(['full', 'flac']);
   });
 
@@ -68,11 +68,11 @@ describe('ingest a folder into the persistent lakehouse', () => {
     await waitIdle(page);
     await chooseFolder(page);
     await waitForRun(page);
-    const [[files_new, files_changed, read]] = await sqlRows(
+    const [files_new, files_changed, read] = firstRow(await sqlRows(
       page,
       `SELECT r.files_new, r.files_changed, s.rows_in FROM meta.runs r JOIN meta.run_steps s USING (run_id)
        WHERE s.step = 'read_tags' ORDER BY run_id DESC LIMIT 1`,
-    );
+    ));
     expect([files_new, files_changed, read]).toEqual(['0', '0', '0']);
   });
 });

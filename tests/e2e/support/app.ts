@@ -43,3 +43,10 @@ export async function sqlRows(page: Page, query: string): Promise<string[][]> {
   await table.waitFor();
   return table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td'), (td) => td.textContent ?? '')));
 }
+
+/** The first row of a result, failing clearly when there is none. */
+export function firstRow(rows: string[][]): string[] {
+  const row = rows[0];
+  if (!row) throw new Error('The query returned no rows');
+  return row;
+}

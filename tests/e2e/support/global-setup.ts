@@ -20,9 +20,11 @@ async function freePort(): Promise<number> {
 
 export default async function setup(project: TestProject) {
   chromiumPath(); // throws with install instructions when missing
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` before the e2e tests (npm test does).');
+  // WOLFIE_DIST lets several builds be tested side by side (e.g. \`vite build --outDir /tmp/x\`).
+  const dist = process.env.WOLFIE_DIST ?? 'dist';
+  if (!existsSync(`${dist}/index.html`)) throw new Error(`${dist}/ is missing: run \`npm run build\` before the e2e tests (npm test does).`);
   const port = await freePort();
-  server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort'], {
+  server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort', '--outDir', dist], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, PORT: String(port) },
   });

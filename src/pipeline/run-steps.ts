@@ -1,0 +1,43 @@
+// Running a step of a run: records its state, times, rows in/out and error in meta.run_steps.
+// A failing step throws StepFailed, which stops the steps after it.
+import { endStep, startStep } from '../lakehouse/runs';
+import type { SqlClient } from '../lakehouse/sql-client';
+
+export class StepFailed extends Error {
+  constructor(readonly step: string, cause: unknown) {
+    super(`Step "${step}" failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
+export interface StepOutcome<T> {
+  value: T;
+  in?: number;
+  out?: number;
+}
+
+export interface RunContext {
+  sql: SqlClient;
+  runId: number;
+  /** Runs one named step of this run. */
+  step<T>(name: string, work: () => Promise<StepOutcome<T>>): Promise<T>;
+}
+
+export function createRunContext(sql: SqlClient, runId: number): RunContext {
+  let ordinal = 0;
+  return {
+    sql,
+    runId,
+    async step<T>(name: string, work: () => Promise<StepOutcome<T>>): Promise<T> {
+      await startStep(sql, runId, name, ordinal++);
+      try {
+        const { value, ...rows } = await work();
+        await endStep(sql, runId, name, 'succeeded', rows);
+        return value;
+      } catch (error) {
+        const failure = error instanceof StepFailed ? error : new StepFailed(name, error);
+        await endStep(sql, runId, name, 'failed', {}, failure.message).catch(() => undefined);
+        throw failure;
+      }
+    },
+  };
+}
