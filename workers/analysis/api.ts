@@ -21,12 +21,12 @@ export interface AnalysisResult {
   truePeakDbtp: number | null;
   replaygainTrackGainDb: number | null; // ReplayGain 2.0: -18 LUFS - integrated
   danceability: number | null; // 0..1 (normalised)
-  energy: number | null; // 0..1
+  energy: number | null; // 0..1, our definition: see workers/analysis/features/energy.ts
   spectralCentroidHz: number | null;
   spectralRolloffHz: number | null;
   spectralFlatness: number | null;
-  mfccMean: number[]; // 13 values, empty when unavailable
-  hpcpMean: number[]; // 12 values (chroma, A-based as essentia or C-based: say which in a comment)
+  mfccMean: number[]; // 13 values (essentia conventions: 40 HTK-mel bands 0-11 kHz, dB, DCT-II), empty when unavailable
+  hpcpMean: number[]; // 12 values, A-based like essentia's HPCP (index 0 = A, 1 = Bb, ... 11 = Ab), max = 1; empty when silent
   /** Packed waveform: overview (~2000 columns min/max + 3-band energy) and a detail level. See waveform.ts for layout. */
   waveform: Uint8Array;
 }

@@ -97,7 +97,7 @@ function summarise(c: Chain, essentia: Essentia): Measured {
     channels: c.channels,
     bpm: round(tempo?.bpm ?? null, 2),
     bpmConfidence: round(tempo?.confidence ?? null, 3),
-    firstBeatS: round(tempo?.firstBeatS ?? null, 3),
+    firstBeatS: tempo ? round(tempo.firstBeatS + c.onset.frameCentreS, 3) : null,
     keyTonic: spelled?.tonic ?? null,
     keyMode: spelled?.mode ?? null,
     keyStrength: round(key?.strength ?? null, 3),

@@ -5,6 +5,8 @@ import { Framer } from './framer';
 
 export class OnsetEnvelope {
   readonly frameRateHz: number;
+  /** Time of value t is t / frameRateHz + this: each value describes the middle of its window. */
+  readonly frameCentreS: number;
   private readonly fft: RealFft;
   private readonly framer: Framer;
   private readonly mag: Float32Array;
@@ -19,6 +21,7 @@ export class OnsetEnvelope {
     // A hop of size/2 (43 values/s) was tried: it mistook the techno loop's 125 BPM for 83.
     const hop = size / 4;
     this.frameRateHz = fs / hop;
+    this.frameCentreS = size / 2 / fs;
     this.fft = new RealFft(size);
     this.mag = new Float32Array(size / 2 + 1);
     this.prev = new Float32Array(size / 2 + 1);

@@ -1,0 +1,115 @@
+// Feature modules on synthetic signals with known answers, and whole-file analysis of the awkward
+// cases the issue lists (silence, a 2 s clip, 8 kHz, 192 kHz, 5.1, 24-bit).
+import { describe, expect, it } from 'vitest';
+import { analysis } from '../../workers/analysis/analysis';
+import { loadEssentia } from '../../workers/analysis/essentia/loader';
+import { DanceabilityMeter, dfaDanceability } from '../../workers/analysis/features/danceability';
+import { OnsetEnvelope } from '../../workers/analysis/features/onset';
+import { estimateTempo } from '../../workers/analysis/features/tempo';
+import { unpackWaveform, WaveformBuilder } from '../../workers/analysis/features/waveform';
+import { blobOf, sine, wavBytes } from './analysis-support';
+
+/** Decaying noise bursts every 60/bpm seconds, accented on the bar's first beat. */
+function clicks(fs: number, seconds: number, bpm: number): Float32Array {
+  const x = new Float32Array(Math.round(fs * seconds));
+  let s = 7;
+  const period = (60 / bpm) * fs;
+  for (let b = 0, t = 0.25 * fs; t < x.length; b++, t += period) {
+    for (let i = 0; i < 0.03 * fs && t + i < x.length; i++) {
+      s = (s * 1103515245 + 12345) >>> 0;
+      x[Math.round(t) + i] = ((s / 2 ** 32 - 0.5) * (b % 4 === 0 ? 1 : 0.6) * Math.exp(-i / (0.005 * fs)));
+    }
+  }
+  return x;
+}
+
+describe('tempo', () => {
+  for (const bpm of [90, 120, 140]) {
+    it(`finds ${bpm} BPM in a click track, with the first beat at 0.25 s`, () => {
+      const onset = new OnsetEnvelope(11025);
+      onset.push(clicks(11025, 30, bpm));
+      const t = estimateTempo(onset.envelope(), onset.frameRateHz)!;
+      expect(Math.abs(t.bpm / bpm - 1)).toBeLessThan(0.02);
+      expect(t.confidence).toBeGreaterThan(0.3);
+      expect(Math.abs(t.firstBeatS + onset.frameCentreS - 0.25)).toBeLessThan(0.06);
+    });
+  }
+  it('gives no tempo for a clip shorter than 3 s', () => {
+    const onset = new OnsetEnvelope(11025);
+    onset.push(clicks(11025, 2, 120));
+    expect(estimateTempo(onset.envelope(), onset.frameRateHz)).toBeNull();
+  });
+});
+
+describe('danceability', () => {
+  it('matches essentia Danceability on the same signal', async () => {
+    const essentia = (await loadEssentia()) as unknown as {
+      arrayToVector(a: Float32Array): { delete(): void };
+      Danceability(v: unknown, maxTau: number, minTau: number, fs: number): { danceability: number; dfa: { delete(): void } };
+    };
+    const x = clicks(11025, 20, 128);
+    for (let i = 0; i < x.length; i++) x[i] = x[i]! + 0.05 * Math.sin(i * 0.3);
+    const v = essentia.arrayToVector(x);
+    const ref = essentia.Danceability(v, 8800, 310, 11025);
+    v.delete();
+    ref.dfa.delete();
+    const meter = new DanceabilityMeter(11025);
+    meter.push(x);
+    expect(meter.result()!).toBeCloseTo(Math.min(1, ref.danceability / 3), 2);
+  });
+  it('is null for a series too short for two scales', () => expect(dfaDanceability([1, 2, 3])).toBeNull());
+});
+
+describe('waveform', () => {
+  it('packs overview and detail and unpacks them for the UI', () => {
+    const w = new WaveformBuilder(22050);
+    const x = sine(22050, 200, 100, 0.5);
+    for (let at = 0; at < x.length; at += 10_000) w.push(x.subarray(at, at + 10_000));
+    const u = unpackWaveform(w.pack());
+    expect(u.durationS).toBeCloseTo(200, 3);
+    expect(u.overview.columns).toBe(2000);
+    expect(u.detail.columns).toBeGreaterThan(2000);
+    const [min, max, low, mid, high] = u.overview.data.subarray(500, 505);
+    expect(min).toBeLessThan(128 - 60); // about -0.5
+    expect(max).toBeGreaterThan(128 + 60);
+    expect(low!).toBeGreaterThan(mid!); // 100 Hz lives in the low band
+    expect(mid!).toBeGreaterThan(high!);
+    expect(() => unpackWaveform(new Uint8Array(20))).toThrow(/magic/);
+  });
+});
+
+describe('awkward files analyse to sensible values or a clear reason', () => {
+  const run = async (bytes: Uint8Array) => {
+    const o = await analysis.analyse({ trackId: 't', path: 'f.wav', file: blobOf(bytes) });
+    if (!o.ok) throw new Error(o.error);
+    return o.result;
+  };
+  it('silence: duration, no loudness, no key or tempo', async () => {
+    const r = await run(wavBytes([new Float32Array(44100 * 5)], 44100, 16));
+    expect(r.durationS).toBeCloseTo(5, 6);
+    expect(r.loudnessLufs).toBeNull();
+    expect(r.keyTonic).toBeNull();
+    expect(r.bpm).toBeNull();
+    expect(r.waveform.length).toBeGreaterThan(16);
+  });
+  it('a 2-second 8 kHz clip of an A major triad', async () => {
+    const x = sine(8000, 2, 220, 0.2), cs = sine(8000, 2, 277.18, 0.2), e = sine(8000, 2, 329.63, 0.2);
+    for (let i = 0; i < x.length; i++) x[i] = x[i]! + cs[i]! + e[i]!;
+    const r = await run(wavBytes([x], 8000, 16));
+    expect(r).toMatchObject({ sampleRateHz: 8000, channels: 1, bpm: null });
+    expect(r.durationS).toBeCloseTo(2, 6);
+    expect(`${r.keyTonic} ${r.keyMode}`).toBe('A major');
+  });
+  it('192 kHz 24-bit stereo', async () => {
+    const x = sine(192000, 3, 1000, 0.1);
+    const r = await run(wavBytes([x, x], 192000, 24));
+    expect(r.sampleRateHz).toBe(192000);
+    expect(r.loudnessLufs!).toBeCloseTo(-20, 1);
+  });
+  it('5.1: the LFE channel does not count toward loudness', async () => {
+    const x = sine(48000, 3, 1000, 0.1), z = new Float32Array(x.length);
+    const r = await run(wavBytes([x, z, z, x, z, z], 48000, 16));
+    expect(r.channels).toBe(6);
+    expect(r.loudnessLufs!).toBeCloseTo(-23, 1); // only the left channel is weighted in
+  });
+});
