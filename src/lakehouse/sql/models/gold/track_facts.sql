@@ -1,5 +1,5 @@
 -- model: gold.track_facts
--- depends: bronze.tracks, raw.analysis
+-- depends: silver.tracks, raw.analysis, silver.track_interactions
 -- The consumption table of the contract (../shared/CONTRACT.md): one row per track, every
 -- contract column present, values not computed yet left NULL.
 CREATE OR REPLACE TABLE gold.track_facts AS
@@ -20,7 +20,7 @@ SELECT
   b.bitrate_kbps,
   coalesce(a.bpm, b.bpm_tag) AS bpm,
   a.bpm_confidence,
-  CASE WHEN a.key_tonic IS NOT NULL THEN a.key_tonic || ' ' || a.key_mode END AS key,
+  coalesce(CASE WHEN a.key_tonic IS NOT NULL THEN a.key_tonic || ' ' || a.key_mode END, b.key) AS key, -- analysed, else the key tag in one notation
   a.key_strength,
   CAST(NULL AS VARCHAR) AS camelot,
   a.loudness_lufs,
@@ -29,15 +29,24 @@ SELECT
   a.replaygain_track_gain_db,
   a.danceability,
   a.energy,
-  b.play_count_tag AS play_count,
-  CAST(NULL AS INTEGER) AS skip_count,
-  b.rating_tag AS rating,
-  CAST(NULL AS TIMESTAMP) AS last_played_at,
+  coalesce(i.play_count, b.play_count_tag) AS play_count, -- listening history, players and tags (silver.track_interactions)
+  i.skip_count,
+  coalesce(i.rating, b.rating_tag) AS rating,
+  i.last_played_at,
   b.first_seen_at,
   CAST(NULL AS DOUBLE) AS predicted_rating,
   coalesce(b.error, a.error) AS error,
   b.is_demo,
   b.size_bytes,
-  b.fingerprint
-FROM bronze.tracks b
-LEFT JOIN raw.analysis a ON a.path = b.path AND a.fingerprint IS NOT DISTINCT FROM b.fingerprint;
+  b.fingerprint,
+  b.file_count, -- files holding this track (see gold.duplicate_files)
+  b.month,
+  b.day,
+  b.genre_tag, -- the genre as tagged, before the alias table
+  b.label_source, -- 'label tag' or 'copyright'
+  b.source_run_id, -- row lineage: the run that read the tags
+  CAST(getvariable('wolfie_run_id') AS INTEGER) AS run_id, -- row lineage: the run that built this row
+  'gold.track_facts' AS model
+FROM silver.tracks b
+LEFT JOIN raw.analysis a ON a.path = b.path AND a.fingerprint IS NOT DISTINCT FROM b.fingerprint
+LEFT JOIN silver.track_interactions i ON i.track_id = b.track_id;
