@@ -8,6 +8,7 @@ import type { Lakehouse } from '../lakehouse/db';
 import { openLakehouse } from '../lakehouse/db';
 import { lastRun } from '../lakehouse/queries';
 import { runIngest, type RunResult } from '../pipeline/ingest-run';
+import { runRemoveDemo } from '../pipeline/remove-demo-run';
 import type { Progress } from '../pipeline/progress';
 import { WorkerPool } from '../pipeline/worker-pool';
 import type { FolderListing } from '../platform/folder-source';
@@ -106,6 +107,21 @@ function createLakehouseStore() {
       } finally {
         abort = null;
       }
+    },
+
+    /** "Remove demo library": tombstones the demo files and rebuilds, as one recorded run. */
+    async removeDemo(): Promise<RunResult | null> {
+      if (state.pipeline === 'running') {
+        toast('info', 'A run is already in progress; wait for it or cancel it first.');
+        return null;
+      }
+      set({ pipeline: 'running', progress: { phase: 'Removing the demo library', done: 0, total: 1, perSecond: 0, etaSeconds: null } });
+      const result = await runRemoveDemo(await ready).catch((e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }));
+      const ok = 'runId' in result && result.state === 'succeeded';
+      set({ pipeline: ok ? 'succeeded' : 'failed', progress: null });
+      set('version', (v) => v + 1);
+      toast(ok ? 'success' : 'error', ok ? `Demo library removed (${result.deleted} tracks).` : `The demo library could not be removed: ${result.error}. See Pipeline.`);
+      return 'runId' in result ? result : null;
     },
   };
 

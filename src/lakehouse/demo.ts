@@ -1,0 +1,18 @@
+// The demo library's footprint in the lakehouse: counting it and removing it. Demo rows are
+// ordinary rows marked raw.files.is_demo; removal tombstones them and a run rebuilds the layers.
+import demoFilesSql from './sql/demo/demo_files.sql?raw';
+import tombstoneDemoSql from './sql/demo/tombstone_demo.sql?raw';
+import type { SqlClient } from './sql-client';
+
+/** Live (not removed) demo files. */
+export async function demoFileCount(sql: SqlClient): Promise<number> {
+  const [row] = await sql.query<{ files: number }>(demoFilesSql, []);
+  return row?.files ?? 0;
+}
+
+/** Tombstones every live demo file as part of run `runId`; returns how many. */
+export async function tombstoneDemoFiles(sql: SqlClient, runId: number): Promise<number> {
+  const before = await demoFileCount(sql);
+  await sql.query(tombstoneDemoSql, [runId]);
+  return before;
+}
