@@ -8,6 +8,8 @@ import type { Lakehouse } from '../lakehouse/db';
 import { openLakehouse } from '../lakehouse/db';
 import { lastRun } from '../lakehouse/queries';
 import { runIngest, type RunResult } from '../pipeline/ingest-run';
+import { parseInWorker } from '../pipeline/history-parse';
+import { describeImport, runImport, type ImportRunResult } from '../pipeline/import-run';
 import { runRemoveDemo } from '../pipeline/remove-demo-run';
 import type { Progress } from '../pipeline/progress';
 import { WorkerPool } from '../pipeline/worker-pool';
@@ -122,6 +124,30 @@ function createLakehouseStore() {
       set('version', (v) => v + 1);
       toast(ok ? 'success' : 'error', ok ? `Demo library removed (${result.deleted} tracks).` : `The demo library could not be removed: ${result.error}. See Pipeline.`);
       return 'runId' in result ? result : null;
+    },
+
+    /** Imports listening-history exports (several files at once); the same status rules as ingest(). */
+    async importHistory(files: File[]): Promise<ImportRunResult | null> {
+      if (state.pipeline === 'running') {
+        toast('info', 'A run is already in progress; wait for it or cancel it first.');
+        return null;
+      }
+      set({ pipeline: 'running', progress: { phase: 'Importing listening history', done: 0, total: files.length, perSecond: 0, etaSeconds: null } });
+      abort = new AbortController();
+      try {
+        const result = await runImport(await ready, files, { parse: parseInWorker, signal: abort.signal, onProgress: (p) => set('progress', p) });
+        set({ progress: null, pipeline: result.state });
+        set('version', (v) => v + 1);
+        const said = describeImport(result);
+        toast(said.kind, said.text);
+        return result;
+      } catch (error) {
+        set({ pipeline: 'failed', progress: null });
+        toast('error', `The import could not start: ${error instanceof Error ? error.message : String(error)}`);
+        return null;
+      } finally {
+        abort = null;
+      }
     },
   };
 

@@ -147,3 +147,14 @@ export function summaryLine(f: ImportFileResult): string {
   const rejected = f.rowsRejected ? `, ${f.rowsRejected.toLocaleString('en')} rejected (e.g. ${f.rejected[0]?.where}: ${f.rejected[0]?.reason})` : '';
   return `${f.fileName} (${f.format}): ${f.rowsRead.toLocaleString('en')} rows read, ${f.rowsKept.toLocaleString('en')} kept${rejected}.`;
 }
+
+/** The toast after a run: what happened to the files, and how many listens found their track. */
+export function describeImport(r: ImportRunResult): { kind: 'success' | 'info' | 'error'; text: string } {
+  if (r.state === 'failed') return { kind: 'error', text: `Import run ${r.runId} failed: ${r.error}. Nothing from the file being loaded was kept; see Pipeline.` };
+  const n = (s: ImportFileResult['status']) => r.files.filter((f) => f.status === s).length;
+  const parts = [`${n('imported')} imported`];
+  if (n('already imported')) parts.push(`${n('already imported')} already imported`);
+  if (n('failed')) parts.push(`${n('failed')} could not be read (see the summary)`);
+  const listens = `${r.listensMatched.toLocaleString('en')} listens match your tracks, ${r.listensElsewhere.toLocaleString('en')} were listened elsewhere`;
+  return { kind: n('failed') ? (n('imported') ? 'info' : 'error') : 'success', text: `Listening history: ${parts.join(', ')}. ${listens}.` };
+}

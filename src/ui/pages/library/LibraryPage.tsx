@@ -9,6 +9,7 @@ import type { FolderListing } from '../../../platform/folder-source';
 import { DataTable } from '../../components/DataTable';
 import { DropZone } from '../../components/DropZone';
 import { FolderPicker } from '../../components/FolderPicker';
+import { HistoryImportButton, HistoryImportSummary } from '../../components/HistoryImport';
 import { ProgressBar } from '../../components/ProgressBar';
 import { exportTracksCsv } from './export-csv';
 import { filterTracks, TRACK_COLUMNS } from './columns';
@@ -66,10 +67,12 @@ export default function LibraryPage() {
             Rescan
           </button>
           <button onClick={() => void exportTracksCsv(actions)}>Export tracks (CSV)</button>
+          <HistoryImportButton />
           <input type="search" placeholder="Search artist, title, album, genre, path…" aria-label="Search tracks" value={query()} onInput={(e) => setQuery(e.currentTarget.value)} style={{ flex: 1, 'min-width': '200px' }} />
           <span class="muted" aria-live="polite">{`${formatCount(visible().length)} of ${formatCount(tracks()?.length ?? 0)} tracks`}</span>
         </div>
       </Show>
+      <HistoryImportSummary />
       <Show when={state.pipeline === 'running' && state.progress}>
         {(p) => <ProgressBar progress={p()} unit="files" onCancel={actions.cancel} />}
       </Show>

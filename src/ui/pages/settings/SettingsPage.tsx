@@ -3,6 +3,7 @@ import { createResource, Show } from 'solid-js';
 import { useLakehouse } from '../../../app/lakehouse-store';
 import { formatBytes } from '../../../domain/format-number';
 import { askNotificationPermission } from '../../../platform/notify';
+import { HistoryImportSection } from '../../components/HistoryImport';
 
 export default function SettingsPage() {
   const [state, actions] = useLakehouse();
@@ -35,6 +36,7 @@ export default function SettingsPage() {
           <button onClick={() => void askNotificationPermission()}>Allow notifications for finished runs</button>
         </div>
       </div>
+      <HistoryImportSection />
       <h2>Privacy</h2>
       <p class="card">Wolfie makes no request to any other server. Your files are read in this browser and never uploaded; there is no account, no analytics and no tracking.</p>
     </section>
