@@ -1,56 +1,114 @@
-// The model runner: SQL files under sql/models/{bronze,silver,gold} declare what they build and
-// read in a header; the runner orders them by those edges and runs each as one statement script.
-import type { SqlClient } from './sql-client';
+// The model runner: builds the DAG of sql/models/{bronze,silver,gold}/*.sql and runs a layer in
+// one transaction. Incremental models re-derive only the keys whose inputs changed; every build
+// records its lineage (inputs, output, rows in/out) and the model file's hash in meta.
+import macrosSql from './sql/macros.sql?raw';
+import { hashText, orderModels, parseModel, type Layer, type Model } from './model-files';
+import { ident, type SqlClient } from './sql-client';
+
+export { orderModels, parseModel, type Layer, type Model } from './model-files';
 
 const files = import.meta.glob('./sql/models/*/*.sql', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
-export interface Model {
-  name: string; // schema.table it builds
-  layer: 'bronze' | 'silver' | 'gold';
-  depends: string[];
-  sql: string;
-}
-
-export function parseModel(path: string, sql: string): Model {
-  const name = /^--\s*model:\s*([\w.]+)/m.exec(sql)?.[1];
-  if (!name) throw new Error(`${path}: first lines must declare '-- model: schema.table'`);
-  const depends = (/^--\s*depends:\s*(.*)$/m.exec(sql)?.[1] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  const layer = name.split('.')[0];
-  if (layer !== 'bronze' && layer !== 'silver' && layer !== 'gold') throw new Error(`${path}: model ${name} is not in a medallion layer`);
-  return { name, layer, depends, sql };
-}
-
 export const MODELS: Model[] = orderModels(Object.entries(files).map(([path, sql]) => parseModel(path, sql)));
 
-/** Topological order; inputs that no model builds (raw.*, meta.*) are sources. A cycle is a bug. */
-export function orderModels(models: Model[]): Model[] {
-  const byName = new Map(models.map((m) => [m.name, m]));
-  const ordered: Model[] = [];
-  const state = new Map<string, 'visiting' | 'done'>();
-  const visit = (m: Model, trail: string[]) => {
-    if (state.get(m.name) === 'done') return;
-    if (state.get(m.name) === 'visiting') throw new Error(`Model cycle: ${[...trail, m.name].join(' -> ')}`);
-    state.set(m.name, 'visiting');
-    for (const dep of m.depends) {
-      const upstream = byName.get(dep);
-      if (upstream) visit(upstream, [...trail, m.name]);
-    }
-    state.set(m.name, 'done');
-    ordered.push(m);
-  };
-  for (const m of [...models].sort((a, b) => a.name.localeCompare(b.name))) visit(m, []);
-  return ordered;
+export interface RunModelsOptions {
+  /** Stamped on every row (run_id) and on the lineage rows; 0 for ad-hoc builds. */
+  runId?: number;
+  /** Rebuild every model whole instead of only what changed. */
+  full?: boolean;
+  /** Where a model's output goes (gold builds go to a snapshot table first); default its own name. */
+  target?: (model: string) => string;
+  /** The models to consider (tests pass a broken one); default MODELS. */
+  models?: Model[];
+}
+
+export interface BuiltModel {
+  model: string;
+  layer: Layer;
+  output: string;
+  mode: 'full' | 'incremental';
+  inputs: string[];
+  rowsIn: number;
+  rows: number;
+  seconds: number;
+}
+
+/**
+ * Rewrites references to the given models into their targets: word-bounded (gold.x_y is not
+ * gold.x) and never inside a comment or string literal, so `'gold.x' AS model` stays as written.
+ */
+export function retarget(text: string, target: (model: string) => string, models: Model[]): string {
+  const moved = models.filter((m) => target(m.name) !== m.name);
+  if (!moved.length) return text;
+  return text
+    .split(/(--[^\n]*|'(?:[^']|'')*')/)
+    .map((part, i) => {
+      if (i % 2 === 1) return part; // a comment or a string literal
+      let out = part;
+      for (const m of moved) out = out.replace(new RegExp(`\\b${m.name.replace('.', '\\.')}\\b`, 'g'), target(m.name));
+      return out;
+    })
+    .join('');
 }
 
 /** Rebuilds every model of the given layers in one transaction: readers see old or new, never half. */
-export async function runModels(sql: SqlClient, layers: Model['layer'][]): Promise<{ model: string; rows: number }[]> {
+export async function runModels(sql: SqlClient, layers: Layer[], opts: RunModelsOptions = {}): Promise<BuiltModel[]> {
+  const all = opts.models ?? MODELS;
+  const target = opts.target ?? ((name: string) => name);
+  const runId = opts.runId ?? 0;
+  if (!Number.isInteger(runId)) throw new Error(`Run id must be an integer, got ${runId}`);
   return sql.transaction(async () => {
-    const out: { model: string; rows: number }[] = [];
-    for (const m of MODELS.filter((m) => layers.includes(m.layer))) {
-      await sql.exec(m.sql);
-      const [row] = await sql.query<{ n: number }>(`SELECT count(*) AS n FROM ${m.name}`);
-      out.push({ model: m.name, rows: row?.n ?? 0 });
+    await sql.exec(macrosSql);
+    await sql.exec(`SET VARIABLE wolfie_run_id = ${runId}`);
+    const existing = new Set(
+      (await sql.query<{ name: string }>(`SELECT table_schema || '.' || table_name AS name FROM information_schema.tables`)).map((r) => r.name),
+    );
+    const states = new Map(
+      (await sql.query<{ model: string; sql_hash: string }>('SELECT model, sql_hash FROM meta.model_state')).map((r) => [r.model, r.sql_hash]),
+    );
+    const out: BuiltModel[] = [];
+    for (const m of all.filter((m) => layers.includes(m.layer))) {
+      const started = performance.now();
+      const output = target(m.name);
+      const text = (s: string) => retarget(s, target, all);
+      const hash = hashText(m.sql);
+      const incremental = !!m.incremental && !opts.full && states.get(m.name) === hash && existing.has(output);
+      let rowsIn = 0;
+      if (incremental && m.incremental && m.select) {
+        await sql.exec(`CREATE OR REPLACE TEMP TABLE changed_keys AS SELECT ${ident(m.incremental.key)} AS key FROM (${text(m.incremental.changed)})`);
+        await sql.exec(`SET VARIABLE wolfie_full = false`);
+        await sql.exec(`DELETE FROM ${ident(output)} WHERE ${ident(m.incremental.key)} IN (SELECT key FROM changed_keys)`);
+        await sql.exec(`INSERT INTO ${ident(output)} BY NAME ${text(m.select)}`);
+        rowsIn = await count(sql, 'changed_keys');
+      } else {
+        await sql.exec(`CREATE OR REPLACE TEMP TABLE changed_keys (key VARCHAR); SET VARIABLE wolfie_full = true`);
+        await sql.exec(m.select ? `CREATE OR REPLACE TABLE ${ident(output)} AS ${text(m.select)}` : text(m.sql));
+        for (const dep of m.depends) {
+          const input = all.some((x) => x.name === dep) ? target(dep) : dep;
+          if (existing.has(input) || out.some((b) => b.output === input)) rowsIn += await count(sql, input);
+        }
+      }
+      existing.add(output);
+      const rows = await count(sql, output);
+      const built: BuiltModel = {
+        model: m.name, layer: m.layer, output, mode: incremental ? 'incremental' : 'full', inputs: m.depends, rowsIn, rows,
+        seconds: (performance.now() - started) / 1000,
+      };
+      out.push(built);
+      await sql.query(
+        `INSERT OR REPLACE INTO meta.model_state (model, sql_hash, built_run, built_at) VALUES (?, ?, ?, now())`,
+        [m.name, hash, runId],
+      );
+      await sql.query(
+        `INSERT OR REPLACE INTO meta.lineage (run_id, model, layer, inputs, output, mode, rows_in, rows_out, seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [runId, m.name, m.layer, m.depends.join(', '), output, built.mode, rowsIn, rows, built.seconds],
+      );
     }
     return out;
   });
+}
+
+async function count(sql: SqlClient, table: string): Promise<number> {
+  const [row] = await sql.query<{ n: number }>(`SELECT count(*) AS n FROM ${ident(table)}`);
+  return row?.n ?? 0;
 }

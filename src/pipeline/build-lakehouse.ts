@@ -1,13 +1,63 @@
-// The shared tail of every run: rebuild bronze -> silver -> gold from what raw now holds.
-// Ingest runs and history imports both end here.
-import { runModels } from '../lakehouse/models';
+// The shared tail of every run: bronze -> checks -> silver -> checks -> gold -> checks -> publish
+// -> anomalies, each a recorded step. Gold is built into a snapshot (snap.*), checked there, and
+// only then copied over gold in one transaction, so a failing step or an error-severity rule
+// leaves the last good gold exactly as it was. Incremental unless `full`.
+import { detectAnomalies } from '../lakehouse/anomalies';
+import { runChecks } from '../lakehouse/checks';
+import { syncDescriptions } from '../lakehouse/descriptions';
+import { runModels, type Layer, type Model } from '../lakehouse/models';
+import { log } from '../lakehouse/runs';
+import { dropSnapshot, publishSnapshot, snapshotTarget } from '../lakehouse/snapshots';
 import type { RunContext } from './run-steps';
 
-export async function buildLakehouse(ctx: RunContext): Promise<void> {
-  for (const layer of ['bronze', 'silver', 'gold'] as const) {
-    await ctx.step(layer, async () => {
-      const built = await runModels(ctx.sql, [layer]);
-      return { value: built, out: built.reduce((n, b) => n + b.rows, 0) };
+export interface BuildOptions {
+  /** Rebuild every model whole (the "Full rebuild" button); default incremental. */
+  full?: boolean;
+  /** The models to run; tests pass a broken one. Default: every model file. */
+  models?: Model[];
+}
+
+export async function buildLakehouse(ctx: RunContext, opts: BuildOptions = {}): Promise<void> {
+  const { sql, runId } = ctx;
+  const toSnapshot = snapshotTarget(runId);
+  const layer = (name: Layer, target?: (m: string) => string) =>
+    ctx.step(name, async () => {
+      const built = await runModels(sql, [name], { runId, full: opts.full, target, models: opts.models });
+      return { value: built, in: built.reduce((n, b) => n + b.rowsIn, 0), out: built.reduce((n, b) => n + b.rows, 0) };
     });
+  const checks = (name: Layer, resolve?: (t: string) => string) =>
+    ctx.step(`checks_${name}`, async () => {
+      const s = await runChecks(sql, runId, name, resolve);
+      if (s.failed) await log(sql, 'warn', runId, `checks_${name}`, `${s.failed} of ${s.rules} rules failed (warnings); see Quality`);
+      return { value: s, in: s.rules, out: s.rules - s.failed };
+    });
+
+  await layer('bronze');
+  await checks('bronze');
+  await layer('silver');
+  await checks('silver');
+  try {
+    await layer('gold', toSnapshot);
+    await checks('gold', toSnapshot);
+    await ctx.step('publish', async () => {
+      const p = await publishSnapshot(sql, runId);
+      await syncDescriptions(sql);
+      return { value: p, in: p.tables, out: p.rows };
+    });
+  } catch (error) {
+    // The unpublished snapshot is not a good build: drop it so restore never offers it.
+    await dropSnapshot(sql, runId).catch(() => undefined);
+    throw error;
   }
+  // Anomalies are findings, not failures: a broken detector is logged and the run still succeeds.
+  await ctx.step('anomalies', async () => {
+    try {
+      const a = await detectAnomalies(sql, runId);
+      if (a.found) await log(sql, 'warn', runId, 'anomalies', `${a.found} new anomal${a.found > 1 ? 'ies' : 'y'}; see Quality`);
+      return { value: a, out: a.found };
+    } catch (error) {
+      await log(sql, 'warn', runId, 'anomalies', `Anomaly detection skipped: ${error instanceof Error ? error.message : String(error)}`);
+      return { value: null, out: 0 };
+    }
+  });
 }

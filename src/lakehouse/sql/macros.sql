@@ -1,0 +1,62 @@
+-- Text and key helpers the silver models share. Re-created before every model run, so a change
+-- here reaches the next build without a migration.
+
+-- A numeric character reference's code point as text; NULL for code points chr() refuses.
+CREATE OR REPLACE MACRO silver.entity_char(code) AS
+  CASE WHEN code BETWEEN 1 AND 1114111 AND code NOT BETWEEN 55296 AND 57343 THEN chr(code) END;
+
+-- HTML entities as some taggers write them: numeric (&#233; &#xE9;) first, then the named ones,
+-- &amp; last so '&amp;lt;' stays '&lt;' as its author meant.
+CREATE OR REPLACE MACRO silver.decode_entities(s) AS
+  CASE WHEN s IS NULL OR strpos(s, '&') = 0 THEN s ELSE
+    replace(replace(replace(replace(replace(replace(replace(
+      array_to_string(list_transform(string_split(s, '&#'), (p, i) -> CASE
+        WHEN i = 1 THEN p
+        WHEN regexp_matches(p, '^[0-9]{1,7};')
+          THEN coalesce(silver.entity_char(CAST(regexp_extract(p, '^([0-9]+);', 1) AS INTEGER)) || substr(p, strpos(p, ';') + 1), '&#' || p)
+        WHEN regexp_matches(p, '^[xX][0-9a-fA-F]{1,6};')
+          THEN coalesce(silver.entity_char(CAST('0x' || regexp_extract(p, '^[xX]([0-9a-fA-F]+);', 1) AS INTEGER)) || substr(p, strpos(p, ';') + 1), '&#' || p)
+        ELSE '&#' || p END), ''),
+      '&quot;', '"'), '&apos;', ''''), '&lt;', '<'), '&gt;', '>'), '&nbsp;', ' '), '&#39;', ''''), '&amp;', '&')
+  END;
+
+-- Decoded, Unicode NFC, every run of whitespace (also no-break and ideographic spaces) one space,
+-- trimmed; empty becomes NULL.
+CREATE OR REPLACE MACRO silver.clean_text(s) AS
+  nullif(trim(regexp_replace(nfc_normalize(silver.decode_entities(s)), '[\s\x{00A0}\x{2000}-\x{200B}\x{202F}\x{3000}\x{FEFF}]+', ' ', 'g')), '');
+
+-- The lookup key of a genre spelling (see meta.genre_aliases).
+CREATE OR REPLACE MACRO silver.alias_key(s) AS regexp_replace(lower(s), '[^a-z0-9]+', '', 'g');
+
+-- Pitch class of a tonic letter and accidental, C = 0.
+CREATE OR REPLACE MACRO silver.pitch_class(letter, accidental) AS
+  ((CASE upper(letter) WHEN 'C' THEN 0 WHEN 'D' THEN 2 WHEN 'E' THEN 4 WHEN 'F' THEN 5 WHEN 'G' THEN 7 WHEN 'A' THEN 9 WHEN 'B' THEN 11 END)
+   + CASE WHEN accidental IN ('#', '♯') THEN 1 WHEN accidental IN ('b', '♭') THEN -1 ELSE 0 END + 12) % 12;
+
+-- The one spelling per pitch class that src/domain/key.ts uses.
+CREATE OR REPLACE MACRO silver.tonic_name(pc) AS ['C', 'C#', 'D', 'Eb', 'E', 'F', 'F#', 'G', 'Ab', 'A', 'Bb', 'B'][pc + 1];
+
+-- A key tag ('Am', 'F#m', 'Ebmaj', 'C major', 'a', Camelot '8A', Open Key '1m') as '<tonic> <major|minor>'
+-- (src/domain/key.ts parseKey, in SQL). NULL when the text is not a key.
+CREATE OR REPLACE MACRO silver.key_parse(s) AS
+  CASE
+    WHEN regexp_matches(s, '^(1[0-2]|[1-9])\s*[ABab]$') THEN
+      silver.tonic_name(((CASE WHEN upper(right(s, 1)) = 'A' THEN 8 ELSE 11 END) + (CAST(regexp_extract(s, '^(\d+)', 1) AS INTEGER) - 1) * 7) % 12)
+      || CASE WHEN upper(right(s, 1)) = 'A' THEN ' minor' ELSE ' major' END
+    WHEN regexp_matches(s, '^(1[0-2]|[1-9])\s*[mdMD]$') THEN
+      silver.tonic_name(((CASE WHEN lower(right(s, 1)) = 'm' THEN 9 ELSE 0 END) + (CAST(regexp_extract(s, '^(\d+)', 1) AS INTEGER) - 1) * 7) % 12)
+      || CASE WHEN lower(right(s, 1)) = 'm' THEN ' minor' ELSE ' major' END
+    WHEN regexp_matches(s, '^[A-Ga-g]\s*[#♯b♭]?\s*([Mm]ajor|[Mm]aj|[Mm]inor|[Mm]in|m|M)?$') THEN
+      silver.tonic_name(silver.pitch_class(left(s, 1), regexp_extract(s, '^[A-Ga-g]\s*([#♯b♭]?)', 1)))
+      || CASE
+           WHEN regexp_extract(s, '([Mm]ajor|[Mm]aj|[Mm]inor|[Mm]in|m|M)$', 1) IN ('m', 'min', 'Min', 'minor', 'Minor') THEN ' minor'
+           WHEN regexp_extract(s, '([Mm]ajor|[Mm]aj|[Mm]inor|[Mm]in|m|M)$', 1) <> '' THEN ' major'
+           WHEN left(s, 1) = lower(left(s, 1)) THEN ' minor'
+           ELSE ' major' END
+  END;
+CREATE OR REPLACE MACRO silver.key_from_tag(k) AS silver.key_parse(trim(k));
+
+-- A label from a copyright line: '(P) 2001 Warp Records Ltd' -> 'Warp Records Ltd'.
+CREATE OR REPLACE MACRO silver.label_from_copyright(c) AS
+  nullif(trim(regexp_replace(silver.clean_text(c),
+    '(?i)^(?:\s*(?:\(c\)|\(p\)|©|℗|copyright|phonographic copyright|all rights reserved)\s*)+(?:\d{4}(?:\s*[-,/]\s*\d{4})?)?\s*(?:by\s+)?', '')), '');

@@ -1,0 +1,54 @@
+-- model: silver.tracks
+-- depends: bronze.tracks, silver.track_files, meta.genre_aliases
+-- Cleansed and conformed tracks, one row per distinct track: text decoded (HTML entities),
+-- whitespace and Unicode (NFC) normalised, dates split, genre canonical, label from the label
+-- tags or the copyright line, one key notation. Values come from the track's canonical file.
+WITH src AS (
+  SELECT b.*, f.track_id AS canonical_track_id, f.file_count,
+    silver.clean_text(b.genre) AS genre_clean,
+    regexp_extract(b.date_text, '^\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?', ['y', 'm', 'd']) AS date_parts
+  FROM silver.track_files f JOIN bronze.tracks b ON b.path = f.path
+  WHERE f.is_canonical
+)
+SELECT
+  s.canonical_track_id AS track_id,
+  s.path, -- the canonical file
+  s.file_count, -- files holding this track (2 or more: duplicates, see gold.duplicate_files)
+  silver.clean_text(s.title) AS title,
+  silver.clean_text(s.artist) AS artist, -- the credit as tagged, cleaned; credits split in silver.track_artists
+  silver.clean_text(s.album) AS album,
+  silver.clean_text(s.album_artist) AS album_artist,
+  coalesce(a.genre, s.genre_clean) AS genre, -- canonical genre (meta.genre_aliases), else the cleaned tag
+  s.genre_clean AS genre_tag, -- the first genre tag, cleaned
+  coalesce(silver.clean_text(s.label), silver.label_from_copyright(s.copyright)) AS label, -- label/publisher, else from copyright
+  CASE WHEN s.label IS NOT NULL THEN 'label tag' WHEN silver.label_from_copyright(s.copyright) IS NOT NULL THEN 'copyright' END AS label_source,
+  coalesce(TRY_CAST(nullif(s.date_parts.y, '') AS INTEGER), s.year) AS year,
+  CASE WHEN TRY_CAST(nullif(s.date_parts.m, '') AS INTEGER) BETWEEN 1 AND 12 THEN CAST(s.date_parts.m AS INTEGER) END AS month,
+  CASE WHEN TRY_CAST(nullif(s.date_parts.d, '') AS INTEGER) BETWEEN 1 AND 31 THEN CAST(s.date_parts.d AS INTEGER) END AS day,
+  s.track_no,
+  s.disc_no,
+  s.tag_duration_s,
+  s.format,
+  s.container,
+  s.codec,
+  s.lossless,
+  s.sample_rate_hz,
+  s.bitrate_kbps,
+  s.channels,
+  s.bits_per_sample,
+  s.bpm_tag, -- beats per minute from the tag
+  silver.key_from_tag(s.key_tag) AS key, -- '<tonic> <major|minor>' from the key tag
+  s.rating_tag, -- 0..5
+  s.play_count_tag,
+  s.first_seen_at,
+  s.is_demo,
+  s.size_bytes,
+  s.fingerprint,
+  s.error,
+  s.path AS source_path, -- row lineage: the file the values were read from
+  s.tags_run_id AS source_run_id, -- row lineage: the run that read its tags
+  s.reader AS source_reader,
+  CAST(getvariable('wolfie_run_id') AS INTEGER) AS run_id, -- the run that built this row
+  'silver.tracks' AS model
+FROM src s
+LEFT JOIN meta.genre_aliases a ON a.alias_key = silver.alias_key(s.genre_clean);
