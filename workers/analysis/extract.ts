@@ -1,6 +1,6 @@
 // Runs every feature over one decoded stream in a single pass. Loudness and true peak see the
 // source channels at the source rate; everything else sees a mono mix halved down to ~22 kHz
-// (waveform, timbre, danceability) and ~11 kHz (tempo, key). Only accumulators live across
+// (timbre, danceability) and ~11 kHz (waveform, tempo, key). Only accumulators live across
 // chunks, so memory does not grow with the file's length beyond a few small per-second series.
 import type { AnalysisResult } from './api';
 import type { PcmStream } from './decode';
@@ -21,7 +21,7 @@ import { normaliseKey } from '../../src/domain/key';
 
 export const ANALYSER = 'wolfie-analysis';
 /** Bump on any change to an algorithm or parameter: the library re-analyses tracks whose version differs. */
-export const ANALYSER_VERSION = '1.0.0';
+export const ANALYSER_VERSION = '1.1.0';
 
 type Measured = Omit<AnalysisResult, 'analyser' | 'analyserVersion'>;
 
@@ -44,9 +44,9 @@ class Chain {
     while (wide > 25000) { this.toWide.push(new Halver()); wide /= 2; }
     let narrow = wide;
     while (narrow > 12500) { this.toNarrow.push(new Halver()); narrow /= 2; }
-    this.waveform = new WaveformBuilder(wide);
     this.spectral = new SpectralSampler(wide);
     this.dance = new DanceabilityMeter(wide);
+    this.waveform = new WaveformBuilder(narrow);
     this.onset = new OnsetEnvelope(narrow);
     this.chroma = new ChromaAccumulator(narrow);
   }
@@ -57,10 +57,10 @@ class Chain {
     this.truePeak.push(channels);
     let x = this.toWide.length ? this.toWide[0]!.pushMix(channels) : mixdown(channels);
     for (const h of this.toWide.slice(1)) x = h.push(x);
-    this.waveform.push(x);
     this.spectral.push(x);
     this.dance.push(x);
     for (const h of this.toNarrow) x = h.push(x);
+    this.waveform.push(x);
     this.onset.push(x);
     this.chroma.push(x);
   }
@@ -87,7 +87,7 @@ function summarise(c: Chain, essentia: Essentia): Measured {
   const envelope = c.onset.envelope();
   const tempo = estimateTempo(envelope, c.onset.frameRateHz);
   const pcp = c.chroma.profile();
-  const key = pcp ? estimateKey(essentia, pcp) : null;
+  const key = pcp ? estimateKey(essentia, pcp, c.chroma.triadCounts()) : null;
   const spelled = key ? normaliseKey(key.tonic, key.mode) : null;
   const spectral = c.spectral.result();
   const round = (x: number | null, digits: number) => (x === null ? null : Number(x.toFixed(digits)));
