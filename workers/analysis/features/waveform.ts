@@ -1,23 +1,32 @@
 // The track's waveform for the UI: min/max amplitude plus low/mid/high band energy per column,
-// at two zoom levels, packed into one small Uint8Array. Column width is not known until the
-// stream ends (Ogg and MP3 do not say their length), so columns start fine and are merged
-// pairwise whenever there are too many: memory stays fixed for any length.
+// at two zoom levels, packed into one small Uint8Array (about 10-15 KB for 5 minutes). Column
+// width is not known until the stream ends (Ogg and MP3 do not say their length), so columns
+// start fine and are merged pairwise whenever there are too many: memory stays fixed for any length.
 //
-// Packed layout (all little-endian):
-//   0  u8[4]  magic 'WFM1'
+// Packed layout 'WFM2' (all little-endian):
+//   0  u8[4]  magic 'WFM2'
 //   4  f32    durationS: the time span covered by all columns
 //   8  u32    overviewColumns (O, about 2000)
-//  12  u32    detailColumns (D, about 4 x O; the zoom level)
-//  16  ...    deflate-raw (fflate) of: O overview columns then D detail columns, 5 bytes each:
-//             [min, max, low, mid, high]
-//             min/max: round(amplitude * 127) + 128, amplitude of the mono mix in [-1, 1]
-//             low/mid/high: RMS of the band in dBFS mapped -60..0 dB -> 0..255 (0 = silent)
-//             bands: low < 200 Hz < mid < 2 kHz < high (DJ-software style colouring)
+//  12  u32    detailColumns (D: DETAIL_COLUMNS_PER_S per second of audio, at most DETAIL_MAX_COLUMNS)
+//  16  ...    deflate-raw (fflate) of planes, each plane delta-coded (byte minus the previous byte
+//             of the same plane, mod 256) because neighbouring columns are alike:
+//             overview: O x min, O x max, O x low, O x mid, O x high
+//               min/max: round(amplitude * 127) + 128, amplitude of the mono mix in [-1, 1]
+//               low/mid/high: RMS of the band in dBFS mapped -60..0 dB -> 0..255 (0 = silent)
+//               bands: low < 200 Hz < mid < 2 kHz < high (DJ-software style colouring)
+//             detail: D x peak, D x colour
+//               peak: round(max |amplitude| * 255)
+//               colour: low (3 bits, << 5) | mid (3 bits, << 2) | high (2 bits), each the band's
+//               0..255 level above, rounded to 8, 8 and 4 steps
+// 'WFM1' (analyser 1.0.0: 5 interleaved bytes per column at both levels, not delta-coded) is still
+// read. unpackWaveform returns both levels as 5 bytes per column [min, max, low, mid, high].
 import { deflateSync, inflateSync } from 'fflate';
 
 const CAPACITY = 16384;
 export const OVERVIEW_COLUMNS = 2000;
-export const DETAIL_COLUMNS = 8000;
+/** Detail level: about 20 columns a second (50 ms) for zooming, capped so a long mix stays small. */
+export const DETAIL_COLUMNS_PER_S = 20;
+export const DETAIL_MAX_COLUMNS = 16000;
 const HEADER_BYTES = 16;
 
 export interface WaveformLevel {
@@ -122,18 +131,26 @@ export class WaveformBuilder {
 
   pack(): Uint8Array {
     const used = this.columns + (this.filled > 0 ? 1 : 0);
+    const durationS = this.samples / this.fs;
     const overview = this.level(used, Math.min(OVERVIEW_COLUMNS, used));
-    const detail = this.level(used, Math.min(DETAIL_COLUMNS, used));
-    const body = new Uint8Array(overview.length + detail.length);
-    body.set(overview, 0);
-    body.set(detail, overview.length);
-    const packed = deflateSync(body, { level: 6 });
+    const d = Math.min(used, DETAIL_MAX_COLUMNS, Math.max(1, Math.ceil(durationS * DETAIL_COLUMNS_PER_S)));
+    const detail = this.level(used, d);
+    const o = overview.length / 5;
+    const body = new Uint8Array(5 * o + 2 * d);
+    for (let p = 0; p < 5; p++) for (let k = 0; k < o; k++) body[p * o + k] = overview[k * 5 + p]!;
+    for (let k = 0; k < d; k++) {
+      const c = detail.subarray(k * 5, k * 5 + 5);
+      body[5 * o + k] = Math.min(255, 2 * Math.max(128 - c[0]!, c[1]! - 128));
+      body[5 * o + d + k] = (Math.round((c[2]! * 7) / 255) << 5) | (Math.round((c[3]! * 7) / 255) << 2) | Math.round((c[4]! * 3) / 255);
+    }
+    deltaEncode(body, [o, o, o, o, o, d, d]);
+    const packed = deflateSync(body, { level: 9 });
     const out = new Uint8Array(HEADER_BYTES + packed.length);
     const v = new DataView(out.buffer);
-    out.set([0x57, 0x46, 0x4d, 0x31], 0); // 'WFM1'
-    v.setFloat32(4, this.samples / this.fs, true);
-    v.setUint32(8, overview.length / 5, true);
-    v.setUint32(12, detail.length / 5, true);
+    out.set([0x57, 0x46, 0x4d, 0x32], 0); // 'WFM2'
+    v.setFloat32(4, durationS, true);
+    v.setUint32(8, o, true);
+    v.setUint32(12, d, true);
     out.set(packed, HEADER_BYTES);
     return out;
   }
@@ -141,34 +158,67 @@ export class WaveformBuilder {
   /** Groups `used` fine columns into `n` output columns of 5 quantised bytes. */
   private level(used: number, n: number): Uint8Array {
     const out = new Uint8Array(n * 5);
+    const [lowE, midE, highE] = this.bands as [Float64Array, Float64Array, Float64Array];
     for (let k = 0; k < n; k++) {
       const from = Math.floor((k * used) / n), to = Math.max(from + 1, Math.floor(((k + 1) * used) / n));
-      let lo = Infinity, hi = -Infinity, count = 0;
-      const e = [0, 0, 0];
+      let lo = Infinity, hi = -Infinity, count = 0, el = 0, em = 0, eh = 0;
       for (let i = from; i < to; i++) {
-        lo = Math.min(lo, this.min[i]!);
-        hi = Math.max(hi, this.max[i]!);
-        for (let b = 0; b < 3; b++) e[b]! += this.bands[b]![i]!;
+        if (this.min[i]! < lo) lo = this.min[i]!;
+        if (this.max[i]! > hi) hi = this.max[i]!;
+        el += lowE[i]!; em += midE[i]!; eh += highE[i]!;
         count += this.count[i]!;
       }
-      const amp = (a: number) => Math.max(0, Math.min(255, Math.round(Math.max(-1, Math.min(1, a)) * 127) + 128));
-      const db = (sum: number) => (count > 0 && sum > 0 ? Math.max(0, Math.min(255, Math.round(((10 * Math.log10(sum / count) + 60) / 60) * 255))) : 0);
-      out.set([amp(lo === Infinity ? 0 : lo), amp(hi === -Infinity ? 0 : hi), db(e[0]!), db(e[1]!), db(e[2]!)], k * 5);
+      out[k * 5] = amp(lo === Infinity ? 0 : lo);
+      out[k * 5 + 1] = amp(hi === -Infinity ? 0 : hi);
+      out[k * 5 + 2] = db(el, count);
+      out[k * 5 + 3] = db(em, count);
+      out[k * 5 + 4] = db(eh, count);
     }
     return out;
+  }
+}
+
+const amp = (a: number): number => Math.max(0, Math.min(255, Math.round(Math.max(-1, Math.min(1, a)) * 127) + 128));
+const db = (sum: number, count: number): number =>
+  count > 0 && sum > 0 ? Math.max(0, Math.min(255, Math.round(((10 * Math.log10(sum / count) + 60) / 60) * 255))) : 0;
+
+/** In place: each byte minus the previous byte of its plane (planes laid end to end, of the given lengths). */
+function deltaEncode(body: Uint8Array, planes: number[]): void {
+  let at = 0;
+  for (const len of planes) {
+    for (let i = at + len - 1; i > at; i--) body[i] = (body[i]! - body[i - 1]!) & 255;
+    at += len;
+  }
+}
+
+function deltaDecode(body: Uint8Array, planes: number[]): void {
+  let at = 0;
+  for (const len of planes) {
+    for (let i = at + 1; i < at + len; i++) body[i] = (body[i]! + body[i - 1]!) & 255;
+    at += len;
   }
 }
 
 /** Reverses `pack` for the UI. Throws on bytes that are not a packed waveform. */
 export function unpackWaveform(packed: Uint8Array): UnpackedWaveform {
   const v = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
-  if (packed.length < HEADER_BYTES || v.getUint32(0, false) !== 0x57464d31) throw new Error('not a packed waveform (bad magic)');
+  const magic = packed.length < HEADER_BYTES ? 0 : v.getUint32(0, false);
+  if (magic !== 0x57464d31 && magic !== 0x57464d32) throw new Error('not a packed waveform (bad magic)');
   const o = v.getUint32(8, true), d = v.getUint32(12, true);
+  const durationS = v.getFloat32(4, true);
   const body = inflateSync(packed.subarray(HEADER_BYTES));
-  if (body.length !== (o + d) * 5) throw new Error('packed waveform is truncated');
-  return {
-    durationS: v.getFloat32(4, true),
-    overview: { columns: o, data: body.subarray(0, o * 5) },
-    detail: { columns: d, data: body.subarray(o * 5) },
-  };
+  if (magic === 0x57464d31) {
+    if (body.length !== (o + d) * 5) throw new Error('packed waveform is truncated');
+    return { durationS, overview: { columns: o, data: body.subarray(0, o * 5) }, detail: { columns: d, data: body.subarray(o * 5) } };
+  }
+  if (body.length !== 5 * o + 2 * d) throw new Error('packed waveform is truncated');
+  deltaDecode(body, [o, o, o, o, o, d, d]);
+  const overview = new Uint8Array(5 * o);
+  for (let p = 0; p < 5; p++) for (let k = 0; k < o; k++) overview[k * 5 + p] = body[p * o + k]!;
+  const detail = new Uint8Array(5 * d);
+  for (let k = 0; k < d; k++) {
+    const peak = Math.round(body[5 * o + k]! / 2), c = body[5 * o + d + k]!;
+    detail.set([128 - Math.min(128, peak), 128 + Math.min(127, peak), Math.round((((c >> 5) & 7) * 255) / 7), Math.round((((c >> 2) & 7) * 255) / 7), Math.round(((c & 3) * 255) / 3)], k * 5);
+  }
+  return { durationS, overview: { columns: o, data: overview }, detail: { columns: d, data: detail } };
 }
