@@ -16,10 +16,12 @@ export class OnsetEnvelope {
   private readonly maxBin: number;
 
   constructor(fs: number) {
-    // ~46 ms windows every ~11.6 ms (512/128 at 11025 Hz), scaled to the actual rate.
-    const size = fs > 16000 ? 1024 : 512;
-    // A hop of size/2 (43 values/s) was tried: it mistook the techno loop's 125 BPM for 83.
-    const hop = size / 4;
+    // ~23 ms windows every ~11.6 ms (256/128 at 11025 Hz), scaled to the actual rate. The frame
+    // rate is what tempo needs (a hop of 256, 43 values/s, mistook the techno loop's 125 BPM for
+    // 83); the window need not be longer: 46 ms windows (512) cost twice as much for the same
+    // tempo accuracy on the corpus, and a shorter window localises onsets better.
+    const size = fs > 16000 ? 512 : 256;
+    const hop = size / 2;
     this.frameRateHz = fs / hop;
     this.frameCentreS = size / 2 / fs;
     this.fft = new RealFft(size);
@@ -36,12 +38,13 @@ export class OnsetEnvelope {
   private frame(buf: Float32Array, from: number): void {
     this.fft.magnitudes(buf, from, this.mag);
     let flux = 0;
-    for (let k = 1; k <= this.maxBin; k++) {
+    const { mag, prev, maxBin } = this;
+    for (let k = 1; k <= maxBin; k++) {
       // log(1 + C|X|) makes quiet and loud passages contribute comparably (Klapuri's compression).
-      const v = Math.log1p(1000 * this.mag[k]!);
-      const d = v - this.prev[k]!;
+      const v = Math.log1p(1000 * mag[k]!);
+      const d = v - prev[k]!;
       if (d > 0) flux += d;
-      this.prev[k] = v;
+      prev[k] = v;
     }
     if (this.length === this.values.length) {
       const grown = new Float32Array(this.values.length * 2);
