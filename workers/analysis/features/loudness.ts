@@ -58,9 +58,13 @@ export class LoudnessMeter {
     while (at < n) {
       const len = this.stepEnd(this.stepIndex) - this.stepEnd(this.stepIndex - 1);
       const take = Math.min(len - this.stepFilled, n - at);
-      for (let c = 0; c < channels.length; c++) {
-        if (this.weights[c] === 0) continue;
-        this.stepEnergy += this.weights[c]! * this.filter(channels[c]!, at, at + take, this.state[c]!);
+      if (channels.length === 2) {
+        this.stepEnergy += this.filterPair(channels[0]!, channels[1]!, at, at + take);
+      } else {
+        for (let c = 0; c < channels.length; c++) {
+          if (this.weights[c] === 0) continue;
+          this.stepEnergy += this.weights[c]! * this.filter(channels[c]!, at, at + take, this.state[c]!);
+        }
       }
       at += take;
       this.stepFilled += take;
@@ -92,6 +96,32 @@ export class LoudnessMeter {
     }
     s[0] = z1; s[1] = z2; s[2] = w1; s[3] = w2;
     return sum;
+  }
+
+  /**
+   * As `filter` for both channels of a stereo pair in one loop (both weights are 1): the filter
+   * is a chain of dependent multiply-adds, so two independent chains run in the time of one.
+   */
+  private filterPair(x: Float32Array, y: Float32Array, from: number, to: number): number {
+    const [b0, b1, b2, a1, a2] = this.shelf as [number, number, number, number, number];
+    const [, , , c1, c2] = this.hp as [number, number, number, number, number];
+    const s = this.state[0]!, t = this.state[1]!;
+    let z1 = s[0]!, z2 = s[1]!, w1 = s[2]!, w2 = s[3]!;
+    let q1 = t[0]!, q2 = t[1]!, r1 = t[2]!, r2 = t[3]!;
+    let sum = 0, sum2 = 0;
+    for (let i = from; i < to; i++) {
+      const v = x[i]!, g = y[i]!;
+      const e = b0 * v + z1, f = b0 * g + q1;
+      z1 = b1 * v - a1 * e + z2; q1 = b1 * g - a1 * f + q2;
+      z2 = b2 * v - a2 * e; q2 = b2 * g - a2 * f;
+      const u = e + w1, k = f + r1;
+      w1 = -2 * e - c1 * u + w2; r1 = -2 * f - c1 * k + r2;
+      w2 = e - c2 * u; r2 = f - c2 * k;
+      sum += u * u; sum2 += k * k;
+    }
+    s[0] = z1; s[1] = z2; s[2] = w1; s[3] = w2;
+    t[0] = q1; t[1] = q2; t[2] = r1; t[3] = r2;
+    return sum + sum2;
   }
 
   /** Integrated loudness (LUFS), loudness range (LU); null where the audio is too short or silent. */

@@ -9,6 +9,14 @@ const HALF = 12; // taps each side of the interpolation point
 const SPAN = 2 * HALF;
 const BLOCK = 64;
 const MARGIN = 10 ** (-3 / 20);
+/**
+ * A gap gets the full 24-tap interpolation only when a 4-point cubic (Catmull-Rom) estimate of it
+ * comes within this of the peak: on loud masters many samples lie within 3 dB of the peak and the
+ * full filter on all their gaps cost as much as the loudness meter. The cubic is within a few
+ * tenths of a dB of the band-limited value for music (little energy near Nyquist), so a 1.5 dB
+ * margin leaves the result unchanged (checked against ffmpeg on the corpus).
+ */
+const CUBIC_MARGIN = 10 ** (-1.5 / 20);
 
 /** Windowed-sinc polyphase interpolator: FIR[p][j] weights x[i - HALF + 1 + j] for time i + p/4. */
 const FIR: Float64Array[] = Array.from({ length: PHASES }, (_, p) => {
@@ -25,6 +33,8 @@ const FIR: Float64Array[] = Array.from({ length: PHASES }, (_, p) => {
 export class TruePeakMeter {
   /** Last SPAN samples of each channel: the left context of the next chunk's first gaps. */
   private readonly tails: Float32Array[];
+  /** Tail plus the first SPAN samples of the chunk, for the gaps straddling the chunk boundary. */
+  private readonly seam = new Float32Array(2 * SPAN);
   private peak = 0;
 
   constructor(channels: number) {
@@ -32,28 +42,47 @@ export class TruePeakMeter {
   }
 
   push(channels: Float32Array[]): void {
-    const exts = channels.map((x, c) => {
-      const ext = new Float32Array(SPAN + x.length);
-      ext.set(this.tails[c]!, 0);
-      ext.set(x, SPAN);
-      return ext;
-    });
-    const maxima = exts.map(blockMaxima);
-    for (const m of maxima) for (let b = 0; b < m.length; b++) if (m[b]! > this.peak) this.peak = m[b]!;
-    for (let c = 0; c < exts.length; c++) {
-      const ext = exts[c]!, m = maxima[c]!;
-      // Gaps i (between ext[i] and ext[i+1]) with full filter context: HALF-1 <= i < length-HALF-1.
-      // The last HALF gaps are redone with the next chunk, whose ext starts with this tail.
-      const from = HALF - 1, to = ext.length - HALF - 1;
-      for (let b = Math.floor(from / BLOCK); b < m.length; b++) {
-        if (m[b]! < this.peak * MARGIN) continue;
-        const end = Math.min(to, (b + 1) * BLOCK);
-        for (let i = Math.max(from, b * BLOCK - 1); i < end; i++) {
-          const a = Math.max(Math.abs(ext[i]!), Math.abs(ext[i + 1]!));
-          if (a >= this.peak * MARGIN) this.interpolate(ext, i);
-        }
+    for (let c = 0; c < channels.length; c++) {
+      const x = channels[c]!, tail = this.tails[c]!;
+      // Gaps (between sample i and i+1) need HALF samples either side. Those whose context reaches
+      // back into the previous chunk are done on the seam; the last HALF gaps wait for the next chunk.
+      const seamLen = Math.min(x.length, SPAN);
+      this.seam.fill(0);
+      this.seam.set(tail, 0);
+      this.seam.set(x.subarray(0, seamLen), SPAN);
+      // The sample peak first: the higher the bar early on, the fewer gaps need interpolating.
+      let max = 0;
+      for (let i = 0; i < x.length; i++) {
+        const a = x[i]! < 0 ? -x[i]! : x[i]!;
+        if (a > max) max = a;
       }
-      this.tails[c]!.set(ext.subarray(ext.length - SPAN));
+      if (max > this.peak) this.peak = max;
+      // Seam index s is chunk index s - SPAN; the previous chunk did its gaps up to -HALF - 1.
+      this.scan(this.seam, HALF, Math.min(SPAN + HALF - 1, SPAN + seamLen - HALF), SPAN + seamLen);
+      this.scan(x, HALF - 1, x.length - HALF, x.length);
+      // Keep the last SPAN samples (fewer when the chunk is short: shift the old tail along).
+      if (x.length >= SPAN) tail.set(x.subarray(x.length - SPAN));
+      else { tail.copyWithin(0, x.length); tail.set(x, SPAN - x.length); }
+    }
+  }
+
+  /**
+   * Interpolates the gaps i in [from, to) of x[0, len) next to a sample within 3 dB of the loudest
+   * so far. Blocks of BLOCK samples below that are skipped.
+   */
+  private scan(x: Float32Array, from: number, to: number, len: number): void {
+    for (let b = Math.max(0, from - (from % BLOCK)); b < to; b += BLOCK) {
+      const end = Math.min(len, b + BLOCK + 1);
+      let max = 0;
+      for (let i = b; i < end; i++) {
+        const a = x[i]! < 0 ? -x[i]! : x[i]!;
+        if (a > max) max = a;
+      }
+      if (max < this.peak * MARGIN) continue;
+      for (let i = Math.max(from, b), stop = Math.min(to, b + BLOCK); i < stop; i++) {
+        const a = Math.max(Math.abs(x[i]!), Math.abs(x[i + 1]!));
+        if (a >= this.peak * MARGIN && cubicMax(x, i) >= this.peak * CUBIC_MARGIN) this.interpolate(x, i);
+      }
     }
   }
 
@@ -75,15 +104,17 @@ export class TruePeakMeter {
   }
 }
 
-function blockMaxima(x: Float32Array): Float32Array {
-  const m = new Float32Array(Math.ceil(x.length / BLOCK));
-  for (let b = 0, i = 0; b < m.length; b++) {
-    let max = 0;
-    for (const end = Math.min(x.length, i + BLOCK); i < end; i++) {
-      const a = x[i]! < 0 ? -x[i]! : x[i]!;
-      if (a > max) max = a;
-    }
-    m[b] = max;
+/** Largest |Catmull-Rom estimate| at the quarter, half and three-quarter points of gap i. */
+function cubicMax(x: Float32Array, i: number): number {
+  const p0 = x[i - 1]!, p1 = x[i]!, p2 = x[i + 1]!, p3 = x[i + 2]!;
+  const a = -0.5 * p0 + 1.5 * p1 - 1.5 * p2 + 0.5 * p3;
+  const b = p0 - 2.5 * p1 + 2 * p2 - 0.5 * p3;
+  const c = 0.5 * (p2 - p0);
+  let m = 0;
+  for (let t = 0.25; t < 1; t += 0.25) {
+    const y = ((a * t + b) * t + c) * t + p1;
+    const v = y < 0 ? -y : y;
+    if (v > m) m = v;
   }
   return m;
 }
