@@ -7,6 +7,9 @@ import { DanceabilityMeter, dfaDanceability } from '../../workers/analysis/featu
 import { OnsetEnvelope } from '../../workers/analysis/features/onset';
 import { estimateTempo } from '../../workers/analysis/features/tempo';
 import { unpackWaveform, WaveformBuilder } from '../../workers/analysis/features/waveform';
+import { relativeMinorCheck } from '../../workers/analysis/features/key';
+import { TruePeakMeter } from '../../workers/analysis/features/truepeak';
+import { Framer } from '../../workers/analysis/features/framer';
 import { blobOf, sine, wavBytes } from './analysis-support';
 
 /** Decaying noise bursts every 60/bpm seconds, accented on the bar's first beat. */
@@ -68,13 +71,72 @@ describe('waveform', () => {
     const u = unpackWaveform(w.pack());
     expect(u.durationS).toBeCloseTo(200, 3);
     expect(u.overview.columns).toBe(2000);
-    expect(u.detail.columns).toBeGreaterThan(2000);
+    expect(u.detail.columns).toBe(200 * 20); // 20 columns a second
+    expect(u.detail.data.length).toBe(u.detail.columns * 5);
     const [min, max, low, mid, high] = u.overview.data.subarray(500, 505);
     expect(min).toBeLessThan(128 - 60); // about -0.5
     expect(max).toBeGreaterThan(128 + 60);
     expect(low!).toBeGreaterThan(mid!); // 100 Hz lives in the low band
     expect(mid!).toBeGreaterThan(high!);
+    const [dMin, dMax, dLow, , dHigh] = u.detail.data.subarray(1000 * 5, 1000 * 5 + 5);
+    expect(Math.abs(dMin! - min!)).toBeLessThanOrEqual(2);
+    expect(Math.abs(dMax! - max!)).toBeLessThanOrEqual(2);
+    expect(dLow!).toBeGreaterThan(dHigh!);
     expect(() => unpackWaveform(new Uint8Array(20))).toThrow(/magic/);
+  });
+  it('stays a few KB for five minutes of varied audio', () => {
+    const fs = 11025, w = new WaveformBuilder(fs);
+    let s = 1;
+    const x = new Float32Array(fs * 300);
+    for (let i = 0; i < x.length; i++) {
+      s = (s * 1103515245 + 12345) >>> 0;
+      x[i] = (s / 2 ** 32 - 0.5) * (0.2 + 0.6 * Math.abs(Math.sin(i / fs))) + 0.3 * Math.sin(i * 0.05);
+    }
+    for (let at = 0; at < x.length; at += 65536) w.push(x.subarray(at, at + 65536));
+    expect(w.pack().length).toBeLessThan(16 * 1024);
+  });
+});
+
+describe('key: major or relative minor', () => {
+  const counts = (entries: [number, number][], segments: number) => {
+    const c = new Float64Array(24);
+    for (const [i, n] of entries) c[i] = n;
+    return { counts: c, segments };
+  };
+  const aMajor = { tonic: 'A', mode: 'major' as const, strength: 0.7 };
+  it('reads A major as F# minor when the F# minor triad is heard clearly more often (i-VII-VI pop)', () => {
+    // F#m (12 + 6) 16 segments, A (9) 4, E (4) 49: the F# minor case of the corpus.
+    expect(relativeMinorCheck(aMajor, counts([[18, 16], [9, 4], [4, 49]], 109))).toMatchObject({ tonic: 'F#', mode: 'minor' });
+  });
+  it('keeps the major when the tonic triads are close, or the minor one is rare, or the estimate is minor', () => {
+    expect(relativeMinorCheck(aMajor, counts([[18, 25], [9, 23]], 120)).mode).toBe('major');
+    expect(relativeMinorCheck(aMajor, counts([[18, 2], [9, 0]], 100)).mode).toBe('major');
+    const dMinor = { tonic: 'D', mode: 'minor' as const, strength: 0.5 };
+    expect(relativeMinorCheck(dMinor, counts([[5, 10]], 20))).toEqual(dMinor);
+  });
+});
+
+describe('framing and true peak do not depend on chunking', () => {
+  it('Framer hands out the same frames for any chunk sizes', () => {
+    const x = Float32Array.from({ length: 5000 }, (_, i) => i);
+    const starts = (chunk: number) => {
+      const seen: number[] = [];
+      const f = new Framer(256, 100, (buf, from) => seen.push(buf[from]!));
+      for (let at = 0; at < x.length; at += chunk) f.push(x.subarray(at, at + chunk));
+      return seen;
+    };
+    expect(starts(7)).toEqual(starts(5000));
+    expect(starts(333)).toEqual(starts(5000));
+  });
+  it('TruePeakMeter gives the same peak for chunks shorter and longer than its filter', () => {
+    const x = sine(48000, 1, 12000, 0.5, Math.PI / 4);
+    const peak = (chunk: number) => {
+      const m = new TruePeakMeter(1);
+      for (let at = 0; at < x.length; at += chunk) m.push([x.subarray(at, at + chunk)]);
+      return m.resultDbtp()!;
+    };
+    expect(peak(5)).toBeCloseTo(peak(48000), 6);
+    expect(peak(1000)).toBeCloseTo(20 * Math.log10(0.5), 0);
   });
 });
 
