@@ -7,6 +7,7 @@ import { libraryTracks } from '../../../lakehouse/queries';
 import { saveFolderHandle } from '../../../platform/handle-store';
 import type { FolderListing } from '../../../platform/folder-source';
 import { DataTable } from '../../components/DataTable';
+import { DemoNotice, TryDemoButton } from '../../components/DemoLibrary';
 import { DropZone } from '../../components/DropZone';
 import { FolderPicker } from '../../components/FolderPicker';
 import { HistoryImportButton, HistoryImportSummary } from '../../components/HistoryImport';
@@ -51,16 +52,25 @@ export default function LibraryPage() {
         <section class="onboarding card" aria-labelledby="welcome">
           <h2 id="welcome">Understand your music collection</h2>
           <p>
-            Wolfie reads your music folder, measures every track and keeps what it learns in a database inside this browser. Nothing
-            leaves your computer: no uploads, no accounts, no tracking.
+            Wolfie reads your music folder, measures every track (tempo, key, loudness) and keeps what it learns in a database inside
+            this browser. Nothing leaves your computer: no uploads, no accounts, no tracking.
           </p>
           <div class="actions">
             <FolderPicker primary onListing={onListing} onError={onError} />
+            <TryDemoButton />
           </div>
-          <p class="muted">Or drop a folder anywhere on this page. Chrome and Edge remember the folder for Rescan; in Firefox and Safari you choose it again each time.</p>
+          <p class="muted">
+            Choose a folder of your own music (or drop it anywhere on this page), or try seven short Creative-Commons tracks bundled
+            with Wolfie, which you can remove in one step.
+          </p>
+          <p class="muted">
+            Chrome, Edge and other Chromium browsers remember the folder, so Rescan needs no new choice; Firefox and Safari ask for the
+            folder again each time. All current browsers keep the library itself between visits, and Wolfie works offline once loaded.
+          </p>
         </section>
       </Show>
       <Show when={!empty()}>
+        <DemoNotice />
         <div class="toolbar">
           <FolderPicker onListing={onListing} onError={onError} />
           <button onClick={() => void rescan(actions)} disabled={state.pipeline === 'running'}>

@@ -1,0 +1,51 @@
+// The demo library in the UI: "Try the demo library" on an empty start, the notice that says the
+// library holds demo data, and the one-step "Remove demo library".
+import { createSignal, Show } from 'solid-js';
+import { useLakehouse } from '../../app/lakehouse-store';
+import { useQuery } from '../../app/use-query';
+import { demoFileCount } from '../../lakehouse/demo';
+import { demoListing } from '../../platform/demo-library';
+
+export function TryDemoButton() {
+  const [state, actions] = useLakehouse();
+  const [loading, setLoading] = createSignal(false);
+  const start = async () => {
+    setLoading(true);
+    try {
+      await actions.ingest(await demoListing(), 'demo');
+    } catch (error) {
+      actions.toast('error', `The demo library could not be loaded: ${error instanceof Error ? error.message : String(error)}. Reload the page and try again.`);
+    } finally {
+      setLoading(false);
+    }
+  };
+  return (
+    <button onClick={() => void start()} disabled={loading() || state.pipeline === 'running'}>
+      {loading() ? 'Loading the demo…' : 'Try the demo library'}
+    </button>
+  );
+}
+
+/** Live demo files in the library (0 when none); re-queried after every change. */
+export function useDemoCount() {
+  return useQuery((sql) => demoFileCount(sql));
+}
+
+export function DemoNotice() {
+  const [state, actions] = useLakehouse();
+  const count = useDemoCount();
+  return (
+    <Show when={(count() ?? 0) > 0}>
+      <section class="demo-notice card" aria-label="Demo library">
+        <span class="badge">Demo</span>
+        <p>
+          {`This library includes ${count()} demo tracks (Creative Commons, bundled with Wolfie), marked "Wolfie demo/" in their path. `}
+          Remove them when you add your own music.
+        </p>
+        <button onClick={() => void actions.removeDemo()} disabled={state.pipeline === 'running'}>
+          Remove demo library
+        </button>
+      </section>
+    </Show>
+  );
+}
