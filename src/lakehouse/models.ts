@@ -71,7 +71,8 @@ export async function runModels(sql: SqlClient, layers: Layer[], opts: RunModels
       const started = performance.now();
       const output = target(m.name);
       const text = (s: string) => retarget(s, target, all);
-      const hash = hashText(m.sql);
+      // The shared macros are part of every model: editing them rebuilds everything once.
+      const hash = hashText(macrosSql + m.sql);
       const incremental = !!m.incremental && !opts.full && states.get(m.name) === hash && existing.has(output);
       let rowsIn = 0;
       if (incremental && m.incremental && m.select) {

@@ -71,7 +71,7 @@ export const listSnapshots = (sql: SqlClient) =>
      FROM meta.snapshots s LEFT JOIN meta.runs r USING (run_id) ORDER BY s.run_id DESC`,
   );
 
-export interface SnapshotDiff {
+export interface SnapshotDiff extends Row {
   table: string;
   rows_a: number;
   rows_b: number;

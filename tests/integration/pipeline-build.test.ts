@@ -88,6 +88,8 @@ describe('medallion models', () => {
     expect(await sql.query(`SELECT title FROM gold.track_facts WHERE path = 'Music/b.mp3'`)).toEqual([{ title: 'Thunderstruck' }]);
     const bronze = await sql.query<{ mode: string; rows_in: number }>(`SELECT mode, rows_in FROM meta.lineage WHERE run_id = ? AND model = 'bronze.tracks'`, [run.runId]);
     expect(bronze[0]).toEqual({ mode: 'incremental', rows_in: 2 });
+    const silver = await sql.query<{ mode: string; rows_in: number }>(`SELECT mode, rows_in FROM meta.lineage WHERE run_id = ? AND model = 'silver.tracks'`, [run.runId]);
+    expect(silver[0]).toEqual({ mode: 'incremental', rows_in: 2 });
     // Unchanged rows keep the run that built them; the changed row carries this run.
     const stamps = await sql.query<{ path: string; run_id: number }>('SELECT path, run_id FROM bronze.tracks ORDER BY path');
     expect(stamps.find((s) => s.path === 'Music/b.mp3')?.run_id).toBe(run.runId);

@@ -1,13 +1,20 @@
 -- model: silver.track_artists
 -- depends: silver.tracks, meta.artist_names_unsplit
+-- incremental: track_id
 -- The artist bridge: one row per credited artist per track. A credit splits on feat./ft./featuring
 -- (featured artists) and on &, ;, / (co-artists), except names listed in meta.artist_names_unsplit.
+-- @changed: tracks silver rebuilt in this run, and credits of tracks that are gone
+SELECT track_id FROM silver.tracks WHERE run_id = getvariable('wolfie_run_id')
+UNION
+SELECT a.track_id FROM silver.track_artists a ANTI JOIN silver.tracks t ON t.track_id = a.track_id
+-- @rows
 WITH credits AS (
   SELECT t.track_id, t.path, t.run_id,
     -- '(feat. X)' and '[ft. X]' become ' feat. X' so one split handles both spellings.
     regexp_replace(t.artist, '(?i)\s*[\(\[]\s*(?:feat\.?|ft\.?|featuring)\s+([^\)\]]+)[\)\]]', ' feat. \1', 'g') AS credit,
     t.artist IN (SELECT name FROM meta.artist_names_unsplit) AS keep_whole
-  FROM silver.tracks t WHERE t.artist IS NOT NULL
+  FROM silver.tracks t
+  WHERE t.artist IS NOT NULL AND (getvariable('wolfie_full') OR t.track_id IN (SELECT key FROM changed_keys))
 ), groups AS (
   SELECT track_id, path, run_id, keep_whole,
     unnest(list_transform(

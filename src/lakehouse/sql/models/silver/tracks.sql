@@ -1,14 +1,28 @@
 -- model: silver.tracks
 -- depends: bronze.tracks, silver.track_files, meta.genre_aliases
+-- incremental: path
 -- Cleansed and conformed tracks, one row per distinct track: text decoded (HTML entities),
 -- whitespace and Unicode (NFC) normalised, dates split, genre canonical, label from the label
 -- tags or the copyright line, one key notation. Values come from the track's canonical file.
+-- @changed: canonical files whose tags, content, track id, file count or genre alias changed; files no longer canonical
+SELECT path FROM (
+  SELECT f.path, f.track_id, f.file_count, b.tags_run_id, b.fingerprint, b.size_bytes, b.error
+  FROM silver.track_files f JOIN bronze.tracks b ON b.path = f.path WHERE f.is_canonical
+  EXCEPT
+  SELECT path, track_id, file_count, source_run_id, fingerprint, size_bytes, error FROM silver.tracks
+)
+UNION
+SELECT s.path FROM silver.tracks s ANTI JOIN (SELECT path FROM silver.track_files WHERE is_canonical) f ON f.path = s.path
+UNION
+SELECT s.path FROM silver.tracks s LEFT JOIN meta.genre_aliases a ON a.alias_key = silver.alias_key(s.genre_tag)
+WHERE coalesce(a.genre, s.genre_tag) IS DISTINCT FROM s.genre
+-- @rows
 WITH src AS (
   SELECT b.*, f.track_id AS canonical_track_id, f.file_count,
     silver.clean_text(b.genre) AS genre_clean,
     regexp_extract(b.date_text, '^\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?', ['y', 'm', 'd']) AS date_parts
   FROM silver.track_files f JOIN bronze.tracks b ON b.path = f.path
-  WHERE f.is_canonical
+  WHERE f.is_canonical AND (getvariable('wolfie_full') OR f.path IN (SELECT key FROM changed_keys))
 )
 SELECT
   s.canonical_track_id AS track_id,
