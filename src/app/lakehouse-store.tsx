@@ -11,6 +11,7 @@ import { runIngest, type RunResult } from '../pipeline/ingest-run';
 import { parseInWorker } from '../pipeline/history-parse';
 import { describeImport, runImport, type ImportRunResult } from '../pipeline/import-run';
 import { runRemoveDemo } from '../pipeline/remove-demo-run';
+import { runRebuild, type RebuildResult } from '../pipeline/rebuild-run';
 import type { Progress } from '../pipeline/progress';
 import { WorkerPool } from '../pipeline/worker-pool';
 import type { FolderListing } from '../platform/folder-source';
@@ -124,6 +125,22 @@ function createLakehouseStore() {
       set('version', (v) => v + 1);
       toast(ok ? 'success' : 'error', ok ? `Demo library removed (${result.deleted} tracks).` : `The demo library could not be removed: ${result.error}. See Pipeline.`);
       return 'runId' in result ? result : null;
+    },
+
+    /** "Full rebuild" on /pipeline: re-derives bronze, silver and gold from raw as one recorded run. */
+    async rebuild(): Promise<RebuildResult | null> {
+      if (state.pipeline === 'running') {
+        toast('info', 'A run is already in progress; wait for it or cancel it first.');
+        return null;
+      }
+      set({ pipeline: 'running', progress: { phase: 'Rebuilding the lakehouse', done: 0, total: 1, perSecond: 0, etaSeconds: null } });
+      const result = await runRebuild(await ready).catch((e: unknown) => ({ runId: 0, state: 'failed' as const, error: e instanceof Error ? e.message : String(e) }));
+      set({ pipeline: result.state, progress: null });
+      set('version', (v) => v + 1);
+      const text = result.state === 'succeeded' ? `Full rebuild done (run ${result.runId}).` : `Rebuild failed: ${result.error}. Your library is as it was before; see Pipeline.`;
+      toast(result.state === 'succeeded' ? 'success' : 'error', text);
+      if (result.state === 'failed') notify('Wolfie: rebuild failed', text);
+      return result;
     },
 
     /** Imports listening-history exports (several files at once); the same status rules as ingest(). */

@@ -14,16 +14,17 @@ export interface CatalogTable {
   table: string;
   type: string;
   rows: number;
-  columns: { name: string; type: string }[];
+  description: string | null;
+  columns: { name: string; type: string; description: string | null }[];
 }
 
 export async function catalog(sql: SqlClient): Promise<CatalogTable[]> {
-  const cols = await sql.query<Row & { schema_name: string; table_name: string; table_type: string; column_name: string; data_type: string }>(catalogSql);
+  const cols = await sql.query<Row & { schema_name: string; table_name: string; table_type: string; column_name: string; data_type: string; table_description: string | null; column_description: string | null }>(catalogSql);
   const tables = new Map<string, CatalogTable>();
   for (const c of cols) {
     const key = `${c.schema_name}.${c.table_name}`;
-    if (!tables.has(key)) tables.set(key, { schema: c.schema_name, table: c.table_name, type: c.table_type, rows: 0, columns: [] });
-    tables.get(key)!.columns.push({ name: c.column_name, type: c.data_type });
+    if (!tables.has(key)) tables.set(key, { schema: c.schema_name, table: c.table_name, type: c.table_type, rows: 0, description: c.table_description, columns: [] });
+    tables.get(key)!.columns.push({ name: c.column_name, type: c.data_type, description: c.column_description });
   }
   for (const t of tables.values()) {
     // Names come from information_schema and pass the identifier allow-list in ident().

@@ -16,10 +16,11 @@ export default function CatalogPage() {
               <summary>
                 <strong>{`${t.schema}.${t.table}`}</strong>
                 <span class="muted">{` ${t.type === 'VIEW' ? 'view' : 'table'} · ${formatCount(t.rows)} rows · ${t.columns.length} columns`}</span>
+                {t.description && <span>{` — ${t.description}`}</span>}
               </summary>
               <table class="plain" aria-label={`Columns of ${t.schema}.${t.table}`}>
-                <thead><tr><th>Column</th><th>Type</th></tr></thead>
-                <tbody><For each={t.columns}>{(c) => <tr><td>{c.name}</td><td>{c.type}</td></tr>}</For></tbody>
+                <thead><tr><th>Column</th><th>Type</th><th>Description</th></tr></thead>
+                <tbody><For each={t.columns}>{(c) => <tr><td>{c.name}</td><td>{c.type}</td><td>{c.description ?? ''}</td></tr>}</For></tbody>
               </table>
             </details>
           )}

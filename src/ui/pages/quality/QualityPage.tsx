@@ -1,11 +1,56 @@
-// Quality: not built yet; says so plainly and points to what works today.
-import { A } from '@solidjs/router';
+// Data quality: the latest run's rule results (failing first, with a sample of failing rows),
+// anomalies with their evidence, and the rules themselves, editable.
+import { For, Show } from 'solid-js';
+import { useQuery } from '../../../app/use-query';
+import { recentAnomalies } from '../../../lakehouse/anomalies';
+import { dqResults } from '../../../lakehouse/rules';
+import { RowsTable } from '../../components/RowsTable';
+import { RulesTable } from './RulesTable';
+
+const STATUS_STATE: Record<string, string> = { passed: 'succeeded', failed: 'failed', error: 'failed', skipped: 'idle' };
 
 export default function QualityPage() {
+  const results = useQuery((sql) => dqResults(sql));
+  const anomalies = useQuery(recentAnomalies);
+  const counts = () => {
+    const rows = results()?.rows ?? [];
+    return { total: rows.length, failed: rows.filter((r) => r.status === 'failed').length, blocking: rows.filter((r) => r.status === 'failed' && r.severity === 'error').length };
+  };
   return (
     <section>
       <h1>Quality</h1>
-      <p class="card">Data-quality rules and anomalies appear here once the pipeline's checks run. This page is not available in this version yet. Meanwhile, the <A href="/catalog">catalog</A> and the <A href="/sql">SQL explorer</A> show everything the lakehouse holds.</p>
+      <Show when={results()?.runId} fallback={<p class="muted">No checks have run yet. They run with every pipeline run: choose a music folder in the Library.</p>}>
+        <h2>{`Checks of run ${results()!.runId}`}</h2>
+        <p data-testid="dq-summary">{`${counts().total} rules checked: ${counts().total - counts().failed} passed, ${counts().failed} failed (${counts().blocking} blocking).`}</p>
+        <table class="plain" aria-label="Data-quality results">
+          <thead><tr><th>Status</th><th>Rule</th><th>Layer</th><th>Severity</th><th class="num">Failing rows</th><th class="num">Rows</th><th>Message</th><th>Sample of failing rows</th></tr></thead>
+          <tbody>
+            <For each={results()!.rows}>
+              {(r) => (
+                <tr>
+                  <td><span class="status" data-state={STATUS_STATE[String(r.status)] ?? 'idle'}><span class="status-dot" aria-hidden="true" />{String(r.status)}</span></td>
+                  <td>{String(r.rule_id)}</td><td>{String(r.layer)}</td><td>{String(r.severity)}</td>
+                  <td class="num">{String(r.failing_rows ?? '')}</td><td class="num">{String(r.total_rows ?? '')}</td><td>{String(r.message ?? '')}</td>
+                  <td>
+                    <Show when={r.sample}>
+                      {(s) => (
+                        <details><summary>{`${(JSON.parse(String(s())) as unknown[]).length} rows`}</summary>
+                          <RowsTable rows={JSON.parse(String(s())) as Record<string, unknown>[]} label={`Failing rows of ${String(r.rule_id)}`} />
+                        </details>
+                      )}
+                    </Show>
+                  </td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </Show>
+      <h2>Anomalies</h2>
+      <Show when={(anomalies()?.length ?? 0) > 0} fallback={<p class="muted">No anomalies found: ingest volumes, listening and features look ordinary.</p>}>
+        <RowsTable rows={anomalies() ?? []} label="Anomalies" />
+      </Show>
+      <RulesTable />
     </section>
   );
 }
