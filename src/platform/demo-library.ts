@@ -12,7 +12,7 @@ interface DemoManifest {
 const BASE = `${import.meta.env.BASE_URL}demo/`;
 
 async function fetchOk(path: string): Promise<Response> {
-  const response = await fetch(BASE + path);
+  const response = await fetch(BASE + encodeURI(path)); // names have spaces
   if (!response.ok) throw new Error(`the demo file ${path} could not be loaded (HTTP ${response.status})`);
   return response;
 }
