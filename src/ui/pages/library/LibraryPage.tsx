@@ -35,6 +35,8 @@ export default function LibraryPage() {
     void actions.ingest(listing);
   };
   const onError = (m: string) => actions.toast('error', m);
+  // Until the first read answers, show neither the welcome nor an empty table.
+  const loaded = () => state.db === 'ready' && tracks() !== undefined;
   const empty = () => state.db === 'ready' && tracks.state === 'ready' && (tracks()?.length ?? 0) === 0 && state.pipeline !== 'running';
 
   return (
@@ -69,7 +71,10 @@ export default function LibraryPage() {
           </p>
         </section>
       </Show>
-      <Show when={!empty()}>
+      <Show when={(state.db === 'opening' || state.db === 'locking' || (state.db === 'ready' && !loaded())) && state.pipeline !== 'running'}>
+        <p class="muted" role="status">Opening your library…</p>
+      </Show>
+      <Show when={loaded() && !empty()}>
         <DemoNotice />
         <div class="toolbar">
           <FolderPicker onListing={onListing} onError={onError} />
@@ -86,7 +91,7 @@ export default function LibraryPage() {
       <Show when={state.pipeline === 'running' && state.progress}>
         {(p) => <ProgressBar progress={p()} unit="files" onCancel={actions.cancel} />}
       </Show>
-      <Show when={!empty()}>
+      <Show when={loaded() && !empty()}>
         <DataTable rows={visible()} columns={TRACK_COLUMNS} label="Tracks" onRowClick={(t) => navigate(`/track/${t.track_id}`)} initialSort={{ key: 'artist', dir: 'asc' }} empty={query() ? 'No track matches the search.' : 'No tracks yet.'} />
       </Show>
       <Show when={failures().length > 0}>
