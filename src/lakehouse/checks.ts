@@ -178,9 +178,12 @@ export async function runChecks(sql: SqlClient, runId: number, layer: Layer, res
   return summary;
 }
 
+/** Failing rows as JSON text, long values shortened; fewer rows rather than cut (broken) JSON. */
 function sampleJson(rows: Row[]): string {
-  const text = JSON.stringify(rows, (_k, v: unknown) =>
+  const encode = (r: Row[]) => JSON.stringify(r, (_k, v: unknown) =>
     typeof v === 'bigint' ? Number(v) : v instanceof Uint8Array ? `<${v.length} bytes>` : typeof v === 'string' && v.length > 200 ? `${v.slice(0, 200)}…` : v,
   );
-  return text.length > 4000 ? `${text.slice(0, 4000)}…` : text;
+  let n = rows.length;
+  while (n > 1 && encode(rows.slice(0, n)).length > 8000) n--;
+  return encode(rows.slice(0, n));
 }

@@ -7,6 +7,16 @@ import { dqResults } from '../../../lakehouse/rules';
 import { RowsTable } from '../../components/RowsTable';
 import { RulesTable } from './RulesTable';
 
+/** The stored sample, or nothing when a results row predates valid samples. */
+function parseSample(text: unknown): Record<string, unknown>[] | null {
+  if (typeof text !== 'string' || !text) return null;
+  try {
+    return JSON.parse(text) as Record<string, unknown>[];
+  } catch {
+    return null;
+  }
+}
+
 const STATUS_STATE: Record<string, string> = { passed: 'succeeded', failed: 'failed', error: 'failed', skipped: 'idle' };
 
 export default function QualityPage() {
@@ -32,10 +42,10 @@ export default function QualityPage() {
                   <td>{String(r.rule_id)}</td><td>{String(r.layer)}</td><td>{String(r.severity)}</td>
                   <td class="num">{String(r.failing_rows ?? '')}</td><td class="num">{String(r.total_rows ?? '')}</td><td>{String(r.message ?? '')}</td>
                   <td>
-                    <Show when={r.sample}>
-                      {(s) => (
-                        <details><summary>{`${(JSON.parse(String(s())) as unknown[]).length} rows`}</summary>
-                          <RowsTable rows={JSON.parse(String(s())) as Record<string, unknown>[]} label={`Failing rows of ${String(r.rule_id)}`} />
+                    <Show when={parseSample(r.sample)}>
+                      {(rows) => (
+                        <details><summary>{`${rows().length} rows`}</summary>
+                          <RowsTable rows={rows()} label={`Failing rows of ${String(r.rule_id)}`} />
                         </details>
                       )}
                     </Show>
