@@ -1,6 +1,7 @@
 // Tag reading with music-metadata: a flat, typed record per file plus the native tags as
 // bounded JSON for raw. A file that cannot be read becomes a record with a reason, never a throw.
-import { parseBlob, type IAudioMetadata } from 'music-metadata';
+import { parseFromTokenizer, type IAudioMetadata } from 'music-metadata';
+import { CachedBlobTokenizer } from './cached-blob-tokenizer';
 import type { TagRecord } from './api';
 import { readCounters, readRating } from './interaction-tags';
 
@@ -13,7 +14,7 @@ export async function readTags(path: string, file: Blob): Promise<Omit<TagRecord
   if (file.size === 0) return failed(path, 'Empty file (0 bytes): nothing to read. Re-copy it from its source.');
   try {
     // duration: false reads only the headers where the format allows; the analyser measures exact duration.
-    const meta = await parseBlob(file, { skipCovers: true, duration: false, skipPostHeaders: true });
+    const meta = await parseFromTokenizer(new CachedBlobTokenizer(file), { skipCovers: true, duration: false, skipPostHeaders: true });
     if (!meta.format.container && !meta.format.codec && !meta.format.sampleRate) {
       return failed(path, 'No audio stream found: the file does not look like audio despite its name.');
     }
