@@ -36,7 +36,7 @@ describe('privacy and hardening', () => {
     await waitIdle(page);
     await chooseFolder(page);
     await waitForRun(page);
-    const [count] = (await sqlRows(page, 'SELECT count(*) FROM gold.track_facts'))[0] ?? [];
+    const [count] = (await sqlRows(page, 'SELECT count(*) FROM raw.files'))[0] ?? [];
     expect(count).toBe('19');
     await page.getByRole('button', { name: 'Export CSV' }).click();
     for (const route of ROUTES) {
@@ -52,5 +52,17 @@ describe('privacy and hardening', () => {
     expect(watch.requests.length).toBeGreaterThan(20);
     expect(watch.foreign).toEqual([]);
     expect(watch.cspViolations).toEqual([]);
+  });
+
+  it('would notice a refusal: an injected inline script is blocked and reported', async () => {
+    const before = watch.cspViolations.length;
+    const ran = await s.page.evaluate(() => {
+      const el = document.createElement('script');
+      el.textContent = 'window.__inlineRan = true';
+      document.head.append(el);
+      return (window as unknown as { __inlineRan?: boolean }).__inlineRan === true;
+    });
+    expect(ran).toBe(false);
+    await expect.poll(() => watch.cspViolations.length).toBeGreaterThan(before);
   });
 });
