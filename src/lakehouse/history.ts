@@ -1,26 +1,10 @@
 // Loading listening-history imports into raw.history_imports, raw.listens and raw.library_entries.
-// Records are staged batch by batch while the worker parses (main.hist_stage_* tables, outside raw);
+// Batches are staged as they arrive while the worker parses (main.hist_stage_* tables, outside raw);
 // once a file's fingerprint is known, one transaction moves its batches into raw, or nothing at all.
-import type { ImportSummary, LibraryEntryRecord, ListenRecord, RecordBatch } from '../../workers/history/api';
-import { matchKey } from '../domain/match';
-import type { ColumnKind, SqlClient } from './sql-client';
-import { ipcFromRows } from './sql-client';
+import type { EncodedBatch, ImportSummary } from '../../workers/history-load/api';
+import type { SqlClient } from './sql-client';
 
 const STAGE_PREFIX = 'hist_stage_';
-
-type Keyed<R> = R & { matchKey: string };
-
-const LISTEN_COLUMNS = {
-  source: 'text', sourceRowId: 'text', playedAtMs: 'float', msPlayed: 'int', artist: 'text', title: 'text', album: 'text',
-  skipped: 'bool', reasonStart: 'text', reasonEnd: 'text', shuffle: 'bool', offline: 'bool', timestampSuspect: 'bool',
-  sourceTrackId: 'text', matchKey: 'text',
-} satisfies Record<keyof Keyed<ListenRecord>, ColumnKind>;
-
-const ENTRY_COLUMNS = {
-  source: 'text', sourceRowId: 'text', artist: 'text', title: 'text', album: 'text', durationS: 'float', location: 'text',
-  playCount: 'int', skipCount: 'int', lastPlayedAtMs: 'float', lastSkippedAtMs: 'float', dateAddedMs: 'float', rating: 'float',
-  loved: 'bool', bpm: 'float', key: 'text', matchKey: 'text',
-} satisfies Record<keyof Keyed<LibraryEntryRecord>, ColumnKind>;
 
 // Column lists written out so a reordering of the table can never shift values into the wrong column.
 const INSERT_LISTENS = `INSERT INTO raw.listens (import_id, import_fingerprint, source, source_row_id, played_at, ms_played, artist, title,
@@ -45,7 +29,6 @@ interface StagedFile {
 /** The batches of one parse call, per file name (a zip delivers several files' batches in turn). */
 export class HistoryStage {
   private files = new Map<string, StagedFile>();
-  private keys = new Map<string, string>();
   private counter = 0;
 
   constructor(
@@ -53,31 +36,32 @@ export class HistoryStage {
     private readonly runId: number,
   ) {}
 
-  /** Stages one batch; the match key is computed here so the same normaliser serves listens, entries and tracks. */
-  async add(batch: RecordBatch): Promise<void> {
+  /**
+   * Queues one batch for staging and resolves when the batch before it is staged: the parser
+   * goes on reading the next batch while DuckDB loads this one, with at most two in flight.
+   */
+  add(batch: EncodedBatch): Promise<void> {
+    const before = this.queue;
+    this.queue = before.then(() => (this.failure === null ? this.stageBatch(batch) : undefined)).catch((e: unknown) => void (this.failure ??= e));
+    return before;
+  }
+
+  /** Waits for every queued batch; throws the first staging error (the engine refused a batch). */
+  async settle(): Promise<void> {
+    await this.queue;
+    if (this.failure !== null) throw this.failure;
+  }
+
+  private queue: Promise<void> = Promise.resolve();
+  private failure: unknown = null;
+
+  private async stageBatch(batch: EncodedBatch): Promise<void> {
     const file = this.files.get(batch.fileName) ?? { listens: [], entries: [] };
     this.files.set(batch.fileName, file);
-    if (batch.listens.length) file.listens.push(await this.stage(batch.listens, LISTEN_COLUMNS));
-    if (batch.entries.length) file.entries.push(await this.stage(batch.entries, ENTRY_COLUMNS));
-  }
-
-  private async stage<R extends { artist: string | null; title: string | null }>(rows: R[], columns: Record<string, ColumnKind>): Promise<string> {
-    for (const r of rows) (r as Keyed<R>).matchKey = this.key(r.artist, r.title);
+    // Arrow IPC encoded in the worker (workers/history-load/encode.ts, columns named as the records' fields).
     const table = `main.${STAGE_PREFIX}${this.runId}_${this.counter++}`;
-    await this.sql.insertArrowIpc(table, ipcFromRows(rows, columns));
-    return table;
-  }
-
-  /** Exports repeat the same few thousand artist/title pairs: normalise each pair once. */
-  private key(artist: string | null, title: string | null): string {
-    const k = `${artist ?? ''}\u0000${title ?? ''}`;
-    let v = this.keys.get(k);
-    if (v === undefined) {
-      v = matchKey(artist, title);
-      if (this.keys.size > 200_000) this.keys.clear(); // bound memory on pathological inputs
-      this.keys.set(k, v);
-    }
-    return v;
+    await this.sql.insertArrowIpc(table, batch.ipc);
+    file[batch.kind].push(table);
   }
 
   /**

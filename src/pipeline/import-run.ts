@@ -2,7 +2,7 @@
 // load (one transaction per file, duplicates by fingerprint add nothing) -> match (entity
 // resolution) -> bronze -> silver -> gold. A file that fails is a summary line, not a failed run.
 import * as Comlink from 'comlink';
-import type { HistoryApi, ImportOutcome, ImportSummary, RecordBatch, RejectedRecord } from '../../workers/history/api';
+import type { EncodedBatch, HistoryLoadApi, ImportOutcome, ImportSummary, RejectedRecord } from '../../workers/history-load/api';
 import type { Lakehouse } from '../lakehouse/db';
 import { dropLeftoverStages, HistoryStage } from '../lakehouse/history';
 import { resolveMatches, type MatchStats } from '../lakehouse/history-match';
@@ -35,8 +35,8 @@ export interface ImportRunResult {
 }
 
 export interface ImportOptions {
-  /** The history worker's parse (or the implementation itself, in Node tests). */
-  parse: HistoryApi['parse'];
+  /** The history-load worker's parse (or the implementation itself, in Node tests). */
+  parse: HistoryLoadApi['parse'];
   signal?: AbortSignal;
   onProgress?(p: Progress): void;
 }
@@ -68,7 +68,8 @@ export async function runImport(lake: Pick<Lakehouse, 'sql' | 'checkpoint'>, fil
           progress(`Reading ${file.name}: ${p.rowsRead.toLocaleString('en')} rows, ${mb(p.bytesRead)} of ${mb(file.size)} MB`, i, doneBytes + p.bytesRead),
         );
         const before = new Set(stage.names());
-        const outcomes = await parseSafely(opts.parse, file, onProgress, Comlink.proxy((b: RecordBatch) => stage.add(b)));
+        const outcomes = await parseSafely(opts.parse, file, onProgress, Comlink.proxy((b: EncodedBatch) => stage.add(b)));
+        await stage.settle();
         // Whatever this file staged that did not end in a good outcome (a parse error, a worker crash) goes.
         const good = new Set(outcomes.flatMap((o) => (o.ok ? [o.summary.fileName] : [])));
         for (const name of stage.names()) if (!before.has(name) && !good.has(name)) await stage.discard(name);
@@ -128,7 +129,7 @@ export async function runImport(lake: Pick<Lakehouse, 'sql' | 'checkpoint'>, fil
 }
 
 /** A worker crash or timeout on one file fails that file, not the run. */
-type Parse = HistoryApi['parse'];
+type Parse = HistoryLoadApi['parse'];
 
 async function parseSafely(parse: Parse, file: File, onProgress: Parameters<Parse>[2], onBatch: Parameters<Parse>[3]): Promise<ImportOutcome[]> {
   try {

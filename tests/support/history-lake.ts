@@ -1,7 +1,7 @@
 // A migrated in-memory lakehouse holding some library tracks, and an import over the real history
 // parser (run in-process), for the listening-history integration tests.
 import type { TagRecord } from '../../workers/ingest/api';
-import { history } from '../../workers/history/history';
+import { historyLoad } from '../../workers/history-load/history-load';
 import { loadTagBatch, type LoadedTagRecord } from '../../src/lakehouse/inventory';
 import { startRun } from '../../src/lakehouse/runs';
 import { runImport } from '../../src/pipeline/import-run';
@@ -27,7 +27,7 @@ export async function lakeWith(tracks: Track[]) {
   await loadTagBatch(sql, run, tracks.map(tagRecord));
   const lake = { sql, checkpoint: async () => undefined };
   const importFiles = (files: Record<string, string>) =>
-    runImport(lake, Object.entries(files).map(([name, text]) => new File([text], name)), { parse: history.parse });
+    runImport(lake, Object.entries(files).map(([name, text]) => new File([text], name)), { parse: historyLoad.parse });
   return { sql, importFiles };
 }
 

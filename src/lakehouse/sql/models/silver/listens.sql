@@ -7,41 +7,62 @@
 -- the unmatched stay, flagged listened_elsewhere ("listened elsewhere, not in your library").
 CREATE OR REPLACE TABLE silver.listens AS
 WITH service AS (
-  SELECT l.*,
+  SELECT l.rowid AS rid, l.*,
     -- Spotify stamps the end of a play, Last.fm its start: compare starts.
     CASE WHEN l.source = 'spotify' AND l.ms_played IS NOT NULL THEN l.played_at - to_milliseconds(l.ms_played) ELSE l.played_at END AS started_at,
     -- A play counts from 30 s (Last.fm's scrobble rule, and our player's); Spotify's own flag also makes a skip.
     (coalesce(l.skipped, false) OR coalesce(l.ms_played < 30000, false)) AS is_skip_row
   FROM raw.listens l
 ),
-ordered AS (
-  SELECT *, lag(started_at) OVER w AS prev_started_at, lag(import_id) OVER w AS prev_import_id
-  FROM service
+neighbours AS (
+  -- On narrow rows (a window over the wide ones costs several times more): does the previous or
+  -- next listen of the same recording come from another file within 2 minutes?
+  SELECT rid,
+    coalesce(lag(import_id) OVER w <> import_id AND started_at - lag(started_at) OVER w <= INTERVAL 2 MINUTE, false) AS joins_prev,
+    coalesce(lead(import_id) OVER w <> import_id AND lead(started_at) OVER w - started_at <= INTERVAL 2 MINUTE, false) AS joins_next
+  FROM (SELECT rid, match_key, import_id, source_row_id, started_at FROM service)
   WINDOW w AS (PARTITION BY match_key ORDER BY started_at, import_id, source_row_id)
 ),
+partnered AS (
+  SELECT rid, joins_prev FROM neighbours WHERE joins_prev OR joins_next
+),
+single AS (
+  -- Most listens have no partner: one row, one listen, no grouping.
+  SELECT s.*, source AS sources, 1 AS source_rows, source || ':' || import_fingerprint[1:12] || ':' || source_row_id AS source_row_ids,
+    is_skip_row AS is_skip, coalesce(reason_end = 'trackdone', false) AS completed
+  FROM service s ANTI JOIN partnered p ON p.rid = s.rid
+),
 clustered AS (
-  SELECT *,
-    sum(CASE WHEN prev_started_at IS NOT NULL AND import_id <> prev_import_id AND started_at - prev_started_at <= INTERVAL 2 MINUTE
-             THEN 0 ELSE 1 END) OVER (PARTITION BY match_key ORDER BY started_at, import_id, source_row_id ROWS UNBOUNDED PRECEDING) AS cluster_no
-  FROM ordered
+  SELECT s.*, p.joins_prev,
+    sum(CASE WHEN p.joins_prev THEN 0 ELSE 1 END) OVER (PARTITION BY s.match_key ORDER BY s.started_at, s.import_id, s.source_row_id ROWS UNBOUNDED PRECEDING) AS cluster_no
+  FROM service s JOIN partnered p ON p.rid = s.rid
 ),
 ranked AS (
-  -- The representative row of a listen: the one that knows how long it played (Spotify), else the earliest.
+  -- The representative row of a merged listen: the one that knows how long it played (Spotify), else the earliest.
   SELECT *, row_number() OVER (PARTITION BY match_key, cluster_no ORDER BY (ms_played IS NULL), started_at, import_id, source_row_id) AS pick
   FROM clustered
 ),
 merged AS (
   SELECT match_key, cluster_no,
     array_to_string(list_sort(list_distinct(list(source))), '+') AS sources,
-    string_agg(source || ':' || import_fingerprint[1:12] || ':' || source_row_id, ' ' ORDER BY source, import_id) AS source_row_ids,
     count(*) AS source_rows,
-    min(started_at) AS started_at,
-    max(ms_played) AS ms_played,
+    string_agg(source || ':' || import_fingerprint[1:12] || ':' || source_row_id, ' ' ORDER BY source, import_id) AS source_row_ids,
+    min(started_at) AS first_started_at,
+    max(ms_played) AS max_ms_played,
     bool_and(is_skip_row) AS is_skip,
     coalesce(bool_or(reason_end = 'trackdone'), false) AS completed,
-    bool_and(timestamp_suspect) AS timestamp_suspect
-  FROM ranked
+    bool_and(timestamp_suspect) AS all_suspect
+  FROM clustered
   GROUP BY match_key, cluster_no
+),
+conformed AS (
+  SELECT * EXCLUDE (rid, is_skip_row) FROM single
+  UNION ALL BY NAME
+  SELECT r.* EXCLUDE (rid, joins_prev, is_skip_row, cluster_no, pick, started_at, ms_played, timestamp_suspect),
+    m.first_started_at AS started_at, m.max_ms_played AS ms_played, m.all_suspect AS timestamp_suspect,
+    m.sources, m.source_rows, m.source_row_ids, m.is_skip, m.completed
+  FROM ranked r JOIN merged m ON m.match_key = r.match_key AND m.cluster_no = r.cluster_no
+  WHERE r.pick = 1
 ),
 service_listens AS (
   SELECT
@@ -50,15 +71,15 @@ service_listens AS (
     t.path,
     CASE WHEN t.track_id IS NOT NULL THEN mt.confidence END AS match_confidence,
     t.track_id IS NULL AS listened_elsewhere,
-    m.started_at AS played_at,
-    m.ms_played,
-    m.completed,
-    m.is_skip,
+    r.started_at AS played_at,
+    r.ms_played,
+    r.completed,
+    r.is_skip,
     r.source,
     r.source_row_id,
-    m.sources,
-    m.source_rows,
-    m.source_row_ids,
+    r.sources,
+    r.source_rows,
+    r.source_row_ids,
     r.artist,
     r.title,
     r.album,
@@ -66,17 +87,15 @@ service_listens AS (
     r.source_track_id,
     r.shuffle,
     r.offline,
-    m.timestamp_suspect,
+    r.timestamp_suspect,
     t.tag_duration_s AS track_duration_s,
     r.import_fingerprint,
     i.file_name AS import_file,
     i.run_id
-  FROM ranked r
-  JOIN merged m ON m.match_key = r.match_key AND m.cluster_no = r.cluster_no
+  FROM conformed r
   JOIN raw.history_imports i ON i.import_id = r.import_id
   LEFT JOIN raw.track_matches mt ON mt.match_key = r.match_key
   LEFT JOIN bronze.tracks t ON t.path = mt.path
-  WHERE r.pick = 1
 )
 SELECT * FROM service_listens
 UNION ALL BY NAME

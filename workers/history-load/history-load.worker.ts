@@ -1,0 +1,3 @@
+import * as Comlink from 'comlink';
+import { historyLoad } from './history-load';
+Comlink.expose(historyLoad);
