@@ -58,7 +58,7 @@ export async function runModels(sql: SqlClient, layers: Layer[], opts: RunModels
   const runId = opts.runId ?? 0;
   if (!Number.isInteger(runId)) throw new Error(`Run id must be an integer, got ${runId}`);
   return sql.transaction(async () => {
-    await sql.exec(macrosSql);
+    await ensureMacros(sql);
     await sql.exec(`SET VARIABLE wolfie_run_id = ${runId}`);
     const existing = new Set(
       (await sql.query<{ name: string }>(`SELECT table_schema || '.' || table_name AS name FROM information_schema.tables`)).map((r) => r.name),
@@ -107,6 +107,18 @@ export async function runModels(sql: SqlClient, layers: Layer[], opts: RunModels
     }
     return out;
   });
+}
+
+/** The macros persist in the database: re-create them only when macros.sql changed (or they are missing). */
+async function ensureMacros(sql: SqlClient): Promise<void> {
+  const hash = hashText(macrosSql);
+  const [row] = await sql.query<{ value: string | null; present: number }>(
+    `SELECT (SELECT value FROM meta.settings WHERE key = 'macros_hash') AS value,
+            (SELECT count(*) FROM duckdb_functions() WHERE schema_name = 'silver' AND function_name = 'clean_text') AS present`,
+  );
+  if (row?.value === hash && row.present > 0) return;
+  await sql.exec(macrosSql);
+  await sql.query(`INSERT OR REPLACE INTO meta.settings (key, value, description) VALUES ('macros_hash', ?, 'Hash of the silver macros last created')`, [hash]);
 }
 
 async function count(sql: SqlClient, table: string): Promise<number> {

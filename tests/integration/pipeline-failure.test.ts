@@ -95,3 +95,15 @@ describe('failure handling', () => {
     expect(runs?.n).toBe(2);
   });
 });
+
+describe('referential integrity', () => {
+  it('finds rows whose reference is missing, with a sample, as a warning', async () => {
+    const sql = await migratedClient();
+    await sql.query(`INSERT INTO meta.dq_rules (rule_id, layer, kind, table_name, column_name, arg, severity) VALUES ('gold_analysed', 'gold', 'refint', 'gold.track_facts', 'path', 'raw.analysis.path', 'warn')`);
+    const run = await ingestRun(sql, 'Music', LIB);
+    expect(run.state).toBe('succeeded');
+    const [res] = await sql.query<{ status: string; failing_rows: number; sample: string }>(`SELECT status, failing_rows, sample FROM meta.dq_results WHERE run_id = ? AND rule_id = 'gold_analysed'`, [run.runId]);
+    expect(res).toMatchObject({ status: 'failed', failing_rows: 3 });
+    expect(JSON.parse(res!.sample)).toHaveLength(3);
+  });
+});

@@ -1,2 +1,3 @@
 -- check: refint. Rows whose reference has no row in the referenced table (empty references pass).
-SELECT * FROM {{table}} c WHERE c.{{column}} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {{ref_table}} p WHERE p.{{ref_column}} = c.{{column}})
+-- An ANTI JOIN (hash join) rather than NOT EXISTS: the same answer, cheaper on large tables.
+SELECT c.* FROM {{table}} c ANTI JOIN {{ref_table}} p ON p.{{ref_column}} = c.{{column}} WHERE c.{{column}} IS NOT NULL
