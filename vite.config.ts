@@ -34,9 +34,27 @@ const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
+// essentia.js's Emscripten glue (embind) builds functions with new Function(), so the analysis
+// worker, and only that worker script, is served with 'unsafe-eval' added. A dedicated worker
+// runs under the policy of its own script response, so the page and every other worker keep
+// the strict policy.
+const ANALYSIS_WORKER_SCRIPT = /\/assets\/analysis\.worker-[\w-]+\.js$/;
+const ANALYSIS_WORKER_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'self' 'wasm-unsafe-eval'", "script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval'");
+
 export default defineConfig({
   plugins: [
     solid(),
+    {
+      name: 'wolfie-csp-header',
+      // `vite preview` (npm start) sends the policy as a header, plus what only a header can carry (frame-ancestors).
+      configurePreviewServer(server) {
+        server.middlewares.use((req, res, next) => {
+          const path = (req.url ?? '').split('?')[0] ?? '';
+          res.setHeader('Content-Security-Policy', `${ANALYSIS_WORKER_SCRIPT.test(path) ? ANALYSIS_WORKER_POLICY : CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
+          next();
+        });
+      },
+    },
     // The CSP goes into the built page only: the dev server injects <style> elements for HMR.
     {
       name: 'wolfie-csp-meta',
@@ -91,8 +109,6 @@ export default defineConfig({
     port: Number(process.env.PORT ?? 4173),
     strictPort: true,
     host: '127.0.0.1',
-    // The same policy as index.html's <meta>, plus what only a header can carry (frame-ancestors).
-    headers: { 'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'` },
   },
   test: {
     projects: [

@@ -14,6 +14,7 @@ import { runRemoveDemo } from '../pipeline/remove-demo-run';
 import { runRebuild, type RebuildResult } from '../pipeline/rebuild-run';
 import type { Progress } from '../pipeline/progress';
 import { WorkerPool } from '../pipeline/worker-pool';
+import { analysisOptions, resumeAnalysis } from './analysis-control';
 import type { FolderListing } from '../platform/folder-source';
 import { acquireWriterLock } from '../platform/tab-lock';
 import { notify } from '../platform/notify';
@@ -82,7 +83,10 @@ function createLakehouseStore() {
     /** The open lakehouse; waits for the lock and migrations. */
     lakehouse: () => ready,
     bump: () => set('version', (v) => v + 1),
-    cancel: () => abort?.abort(),
+    cancel: () => {
+      abort?.abort();
+      resumeAnalysis(); // a paused run must wake up to notice it was cancelled
+    },
 
     /** Reads a folder listing into the lakehouse. Sets 'running' synchronously, before any await. */
     async ingest(listing: FolderListing, kind: 'ingest' | 'rescan' | 'demo' = 'ingest'): Promise<RunResult | null> {
@@ -97,6 +101,7 @@ function createLakehouseStore() {
         pool ??= new WorkerPool<IngestApi>(() => new Worker(new URL('../../workers/ingest/ingest.worker.ts', import.meta.url), { type: 'module' }));
         const result = await runIngest(db, listing, {
           kind, isDemo: kind === 'demo', signal: abort.signal, pool, onProgress: (p) => set('progress', p),
+          analysis: analysisOptions(), onPublished: () => set('version', (v) => v + 1),
         });
         set({ lastResult: result, progress: null, pipeline: result.state === 'failed' ? 'failed' : result.state === 'cancelled' ? 'idle' : 'succeeded' });
         set('version', (v) => v + 1);
@@ -178,9 +183,10 @@ function createLakehouseStore() {
     } else {
       const parts = [`${r.read} read`, `${r.unchanged} unchanged`];
       if (r.deleted) parts.push(`${r.deleted} removed`);
-      if (r.failed) parts.push(`${r.failed} with problems (listed under the table)`);
+      if (r.analysed) parts.push(`${r.analysed} analysed`);
+      if (r.failed + r.analysisFailed) parts.push(`${r.failed + r.analysisFailed} with problems (listed under the table)`);
       if (r.skipped) parts.push(`${r.skipped} non-audio or hidden skipped`);
-      toast(r.failed ? 'info' : 'success', `Library updated: ${parts.join(', ')}.`);
+      toast(r.failed + r.analysisFailed ? 'info' : 'success', `Library updated: ${parts.join(', ')}.`);
       if (r.notice) toast('info', r.notice);
       notify('Wolfie: library updated', parts.join(', '));
     }

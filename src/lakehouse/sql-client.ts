@@ -1,7 +1,7 @@
 // The one query interface the rest of the lakehouse code is written against. The browser
 // (AsyncDuckDB on OPFS, db.ts) and the Node tests (blocking duckdb-wasm) both implement it,
 // so migrations, models and loaders run unchanged in both.
-import { Bool, Float64, Table, Utf8, tableToIPC, type DataType, type Vector } from 'apache-arrow';
+import { Binary, Bool, Float64, Table, Utf8, tableToIPC, type DataType, type Vector } from 'apache-arrow';
 import { vectorWithoutEval } from './arrow-vector';
 
 export type Row = Record<string, unknown>;
@@ -52,7 +52,7 @@ function plain(value: unknown): unknown {
   return value;
 }
 
-export type ColumnKind = 'text' | 'float' | 'int' | 'bool';
+export type ColumnKind = 'text' | 'float' | 'int' | 'bool' | 'blob';
 
 /**
  * Column-oriented Arrow IPC for a batch of rows: one staging table per batch, then one
@@ -70,6 +70,7 @@ export function ipcFromRows<R extends object>(rows: readonly R[], columns: Recor
 function arrowType(kind: ColumnKind): DataType {
   if (kind === 'text') return new Utf8();
   if (kind === 'bool') return new Bool();
+  if (kind === 'blob') return new Binary();
   return new Float64(); // ints are cast to BIGINT/INTEGER by the INSERT that reads the staging table
 }
 
@@ -85,6 +86,8 @@ function coerce(value: unknown, kind: ColumnKind): unknown {
     }
     case 'bool':
       return Boolean(value);
+    case 'blob':
+      return value instanceof Uint8Array ? value : null;
   }
 }
 

@@ -1,10 +1,14 @@
 // One ingest run, as steps recorded in meta.run_steps: scan -> read tags -> bronze -> silver ->
 // gold. A failing step stops the rest and marks the run failed; gold is only ever replaced whole.
+import type { AnalysisApi } from '../../workers/analysis/api';
 import type { IngestApi, TagRecord } from '../../workers/ingest/api';
+import { filesNeedingAnalysis, loadAnalysisBatch, type AnalysisRow } from '../lakehouse/analysis';
 import { diffInventory, loadTagBatch, markSeenAndDeleted, type LoadedTagRecord } from '../lakehouse/inventory';
 import type { Lakehouse } from '../lakehouse/db';
 import { endRun, log, startRun, updateRunCounts, type RunKind } from '../lakehouse/runs';
 import type { FolderListing } from '../platform/folder-source';
+import { analyseFiles, describeAnalyser } from './analyse';
+import { runModels } from '../lakehouse/models';
 import { createRateMeter, type Progress } from './progress';
 import { buildLakehouse } from './build-lakehouse';
 import { readAllTags } from './read-tags';
@@ -18,7 +22,11 @@ export interface IngestOptions {
   isDemo?: boolean;
   signal: AbortSignal;
   pool: WorkerPool<IngestApi>;
+  /** Analysis runs after the tags when given; without it the run stops at tags. */
+  analysis?: { pool: WorkerPool<AnalysisApi>; whenNotPaused(): Promise<void> };
   onProgress(p: Progress): void;
+  /** Called when the tags are in gold, before analysis: the library can show them. */
+  onPublished?(): void;
 }
 
 export interface RunResult {
@@ -26,6 +34,8 @@ export interface RunResult {
   state: 'succeeded' | 'failed' | 'cancelled';
   read: number;
   failed: number;
+  analysed: number;
+  analysisFailed: number;
   unchanged: number;
   deleted: number;
   skipped: number;
@@ -40,7 +50,7 @@ export async function runIngest(lake: Lakehouse, listing: FolderListing, opts: I
   const step = ctx.step;
 
   const skipped = listing.skipped.hidden + listing.skipped['not-audio'];
-  const result: RunResult = { runId, state: 'succeeded', read: 0, failed: 0, unchanged: 0, deleted: 0, skipped, notice: null, error: null };
+  const result: RunResult = { runId, state: 'succeeded', read: 0, failed: 0, analysed: 0, analysisFailed: 0, unchanged: 0, deleted: 0, skipped, notice: null, error: null };
   try {
     const diff = await step('scan', async () => {
       const scanned = listing.files.map((f) => ({ path: f.path, size_bytes: f.file.size, last_modified_ms: f.file.lastModified }));
@@ -89,6 +99,8 @@ export async function runIngest(lake: Lakehouse, listing: FolderListing, opts: I
     });
     result.failed = failures;
 
+    if (opts.analysis && !opts.signal.aborted) await analyse(opts.analysis, lake, ctx, listing, diff.toRead.length + diff.deleted.length > 0, opts, result);
+
     if (opts.signal.aborted) {
       await endRun(sql, runId, 'cancelled', `Cancelled after ${result.read} files; what was read is kept`);
       result.state = 'cancelled';
@@ -107,4 +119,62 @@ export async function runIngest(lake: Lakehouse, listing: FolderListing, opts: I
     await lake.checkpoint().catch(() => undefined);
     return result;
   }
+}
+
+/**
+ * Publishes the tags first (so the library shows while audio is measured), then analyses every
+ * file whose content or analyser version is new, loading results in small committed batches.
+ */
+async function analyse(
+  analysis: NonNullable<IngestOptions['analysis']>,
+  lake: Lakehouse,
+  ctx: ReturnType<typeof createRunContext>,
+  listing: FolderListing,
+  tagsChanged: boolean,
+  opts: IngestOptions,
+  result: RunResult,
+): Promise<void> {
+  const { sql, runId } = ctx;
+  const about = await describeAnalyser(analysis.pool);
+  const byPath = new Map(listing.files.map((f) => [f.path, f.file]));
+  const todo = (await filesNeedingAnalysis(sql, listing.root, about.analyserVersion)).filter((t) => byPath.has(t.path));
+  if (!todo.length) return;
+  if (tagsChanged) {
+    await ctx.step('publish_tags', async () => {
+      const built = await runModels(sql, ['bronze', 'silver', 'gold'], { runId });
+      await lake.checkpoint();
+      return { value: built, out: built.reduce((n, b) => n + b.rows, 0) };
+    });
+    opts.onPublished?.();
+  }
+  await ctx.step('analyse', async () => {
+    let pending: AnalysisRow[] = [];
+    let flushing = Promise.resolve();
+    let lastFlush = performance.now();
+    const flush = () => {
+      const batch = pending;
+      pending = [];
+      lastFlush = performance.now();
+      flushing = flushing.then(async () => {
+        await loadAnalysisBatch(sql, runId, batch);
+        await lake.checkpoint();
+      });
+      return flushing;
+    };
+    const items = todo.map((t) => ({ path: t.path, fingerprint: t.fingerprint, file: byPath.get(t.path)! }));
+    const counts = await analyseFiles(analysis.pool, about, items, {
+      signal: opts.signal,
+      whenNotPaused: analysis.whenNotPaused,
+      onProgress: opts.onProgress,
+      onRows: (rows) => {
+        pending.push(...rows);
+        // Commit often enough that a closed tab loses little, rarely enough to stay cheap.
+        if (pending.length >= 25 || performance.now() - lastFlush > 3_000) void flush();
+      },
+    });
+    await flush();
+    result.analysed = counts.analysed;
+    result.analysisFailed = counts.failed;
+    return { value: counts, in: items.length, out: counts.analysed };
+  });
 }

@@ -6,6 +6,8 @@ export interface Progress {
   total: number;
   perSecond: number;
   etaSeconds: number | null;
+  /** Extra figures for the progress line, e.g. audio hours and x realtime. */
+  detail?: string;
 }
 
 export function createRateMeter(windowMs = 5_000) {

@@ -11,6 +11,10 @@ import { ANALYSER, ANALYSER_VERSION, extract } from './extract';
 export { ANALYSER, ANALYSER_VERSION } from './extract';
 
 export const analysis = {
+  async describe() {
+    return { analyser: ANALYSER, analyserVersion: ANALYSER_VERSION };
+  },
+
   async analyse(request: AnalysisRequest): Promise<AnalysisOutcome> {
     const { trackId, path, file } = request;
     try {

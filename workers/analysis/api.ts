@@ -43,4 +43,6 @@ export type AnalysisOutcome = { ok: true; trackId: string; result: AnalysisResul
 
 export interface AnalysisApi {
   analyse(request: AnalysisRequest): Promise<AnalysisOutcome>;
+  /** Name and version of the analyser: a track is re-analysed when its stored version differs. */
+  describe(): Promise<{ analyser: string; analyserVersion: string }>;
 }

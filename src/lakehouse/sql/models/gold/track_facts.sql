@@ -1,5 +1,5 @@
 -- model: gold.track_facts
--- depends: silver.tracks, raw.analysis, silver.track_interactions
+-- depends: silver.tracks, raw.analysis, silver.track_interactions, meta.key_notation
 -- The consumption table of the contract (../shared/CONTRACT.md): one row per track, every
 -- contract column present, values not computed yet left NULL.
 CREATE OR REPLACE TABLE gold.track_facts AS
@@ -22,7 +22,7 @@ SELECT
   a.bpm_confidence,
   coalesce(CASE WHEN a.key_tonic IS NOT NULL THEN a.key_tonic || ' ' || a.key_mode END, b.key) AS key, -- analysed, else the key tag in one notation
   a.key_strength,
-  CAST(NULL AS VARCHAR) AS camelot,
+  kn.camelot,
   a.loudness_lufs,
   a.loudness_range_lu,
   a.true_peak_dbtp,
@@ -36,6 +36,8 @@ SELECT
   b.first_seen_at,
   CAST(NULL AS DOUBLE) AS predicted_rating,
   coalesce(b.error, a.error) AS error,
+  kn.open_key,
+  a.analyser || ' ' || a.analyser_version AS analysed_by, -- lineage of bpm, key, loudness, energy, danceability
   b.is_demo,
   b.size_bytes,
   b.fingerprint,
@@ -49,4 +51,5 @@ SELECT
   'gold.track_facts' AS model
 FROM silver.tracks b
 LEFT JOIN raw.analysis a ON a.path = b.path AND a.fingerprint IS NOT DISTINCT FROM b.fingerprint
-LEFT JOIN silver.track_interactions i ON i.track_id = b.track_id;
+LEFT JOIN silver.track_interactions i ON i.track_id = b.track_id
+LEFT JOIN meta.key_notation kn ON kn.key_name = coalesce(CASE WHEN a.key_tonic IS NOT NULL THEN a.key_tonic || ' ' || a.key_mode END, b.key);

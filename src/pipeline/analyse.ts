@@ -1,0 +1,89 @@
+// Audio analysis of a run's files on the analysis worker pool: one file per task, a time limit
+// scaled by size, results loaded in batches. A file whose worker hangs or crashes is recorded as
+// failed with the reason and the run goes on (the pool replaces the worker).
+import type { AnalysisApi, AnalysisOutcome } from '../../workers/analysis/api';
+import type { AnalysisRow } from '../lakehouse/analysis';
+import type { Progress } from './progress';
+import { WorkerFailure, type WorkerPool } from './worker-pool';
+
+export interface AnalysisItem {
+  path: string;
+  fingerprint: string | null;
+  file: File;
+}
+
+export interface AnalyseOptions {
+  signal: AbortSignal;
+  /** Resolves when the person has not paused analysis (at once when running). */
+  whenNotPaused(): Promise<void>;
+  onProgress(p: Progress): void;
+  onRows(rows: AnalysisRow[]): void;
+}
+
+const BASE_TIMEOUT_MS = 60_000;
+const TIMEOUT_MS_PER_MB = 5_000;
+
+export interface Analyser {
+  analyser: string;
+  analyserVersion: string;
+}
+
+export function describeAnalyser(pool: WorkerPool<AnalysisApi>): Promise<Analyser> {
+  return pool.run((api) => api.describe(), 60_000);
+}
+
+export async function analyseFiles(
+  pool: WorkerPool<AnalysisApi>,
+  { analyser, analyserVersion }: Analyser,
+  items: AnalysisItem[],
+  opts: AnalyseOptions,
+): Promise<{ analysed: number; failed: number }> {
+  const totalBytes = items.reduce((n, i) => n + i.file.size, 0) || 1;
+  const started = performance.now();
+  let doneBytes = 0;
+  let audioSeconds = 0;
+  let analysed = 0;
+  let failed = 0;
+  let next = 0;
+  const report = () => {
+    const wallS = (performance.now() - started) / 1000;
+    const perSecond = wallS > 0 ? analysed / wallS : 0;
+    const bytesRate = wallS > 0 ? doneBytes / wallS : 0;
+    opts.onProgress({
+      phase: 'Analysing audio', done: analysed, total: items.length, perSecond,
+      etaSeconds: bytesRate > 0 ? (totalBytes - doneBytes) / bytesRate : null,
+      detail: `${(audioSeconds / 3600).toFixed(2)} h of audio, ${wallS > 0 ? Math.round(audioSeconds / wallS) : 0}x realtime`,
+    });
+  };
+  const lane = async () => {
+    while (next < items.length && !opts.signal.aborted) {
+      await opts.whenNotPaused();
+      if (opts.signal.aborted) break;
+      const item = items[next++]!;
+      const outcome = await analyseOne(pool, item);
+      if (outcome.ok) audioSeconds += outcome.result.durationS;
+      else failed++;
+      analysed++;
+      doneBytes += item.file.size;
+      opts.onRows([{ path: item.path, fingerprint: item.fingerprint, analyser, analyser_version: analyserVersion, outcome }]);
+      report();
+    }
+  };
+  report();
+  await Promise.all(Array.from({ length: pool.size }, lane));
+  return { analysed, failed };
+}
+
+async function analyseOne(pool: WorkerPool<AnalysisApi>, item: AnalysisItem): Promise<AnalysisOutcome> {
+  const timeout = BASE_TIMEOUT_MS + (item.file.size / 1e6) * TIMEOUT_MS_PER_MB;
+  try {
+    return await pool.run<AnalysisOutcome>((api) => api.analyse({ trackId: item.path, path: item.path, file: item.file }), timeout);
+  } catch (error) {
+    if (!(error instanceof WorkerFailure)) throw error;
+    const reason =
+      error.kind === 'timeout'
+        ? `analysis stopped after ${Math.round(timeout / 1000)} s without an answer; the file may be damaged or very unusual`
+        : `the analyser crashed on this file (${error.message}); it may be damaged`;
+    return { ok: false, trackId: item.path, error: `${item.path}: ${reason}` };
+  }
+}
