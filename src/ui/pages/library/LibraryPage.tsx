@@ -5,6 +5,7 @@ import { useLakehouse } from '../../../app/lakehouse-store';
 import { formatCount } from '../../../domain/format-number';
 import { libraryTracks } from '../../../lakehouse/queries';
 import { saveFolderHandle } from '../../../platform/handle-store';
+import { rememberListing } from '../../../platform/track-file';
 import type { FolderListing } from '../../../platform/folder-source';
 import { DataTable } from '../../components/DataTable';
 import { DemoNotice, TryDemoButton } from '../../components/DemoLibrary';
@@ -29,6 +30,7 @@ export default function LibraryPage() {
 
   const onListing = (listing: FolderListing) => {
     if (listing.handle) void saveFolderHandle(listing.handle);
+    rememberListing(listing); // the built-in player plays from these files when the folder left no handle
     if (listing.files.length === 0) {
       actions.toast('error', `No audio files found in "${listing.root}" (${listing.skipped['not-audio']} other files skipped). Choose the folder that holds your music.`);
     }

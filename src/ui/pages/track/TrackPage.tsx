@@ -4,6 +4,8 @@ import { For, Show } from 'solid-js';
 import { useQuery } from '../../../app/use-query';
 import { formatDuration } from '../../../domain/format-number';
 import { trackById } from '../../../lakehouse/queries';
+import { RatingStars } from '../../components/RatingStars';
+import { TrackPlayer } from '../../components/TrackPlayer';
 
 const FIELDS: [string, string, (v: unknown) => string][] = [
   ['artist', 'Artist', String], ['title', 'Title', String], ['album', 'Album', String], ['album_artist', 'Album artist', String],
@@ -41,6 +43,8 @@ export default function TrackPage() {
                   )}
                 </For>
               </dl>
+              <TrackPlayer trackId={String(t().track_id)} path={String(t().path)} durationS={(t().duration_s as number | null) ?? null} />
+              <RatingStars trackId={String(t().track_id)} libraryRating={(t().rating as number | null) ?? null} />
             </>
           )}
         </Show>
