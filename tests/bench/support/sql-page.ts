@@ -1,0 +1,17 @@
+// Reads query results through the app's /sql page, as a person (and the acceptance checks) would.
+import type { Page } from 'playwright-core';
+
+export async function queryViaSqlPage(page: Page, baseUrl: string, sql: string): Promise<string[][]> {
+  if (!page.url().endsWith('/sql')) {
+    await page.goto(`${baseUrl}/sql`);
+    await page.waitForFunction(() => !/Opening/.test(document.querySelector('[data-testid="pipeline-status"]')?.textContent ?? 'Opening'));
+  }
+  await page.getByRole('textbox', { name: 'SQL' }).fill(sql);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.waitForSelector('table[aria-label="Query result"], [role=alert]');
+  const alert = await page.locator('main [role=alert]').count();
+  if (alert) throw new Error(`Query failed: ${await page.locator('main [role=alert]').innerText()}`);
+  return page.getByRole('table', { name: 'Query result' }).locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')),
+  );
+}
