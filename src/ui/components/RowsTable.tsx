@@ -14,7 +14,7 @@ export function cellText(v: unknown): string {
 export function RowsTable(props: { rows: Row[]; label: string; columns?: string[] }) {
   const columns = () => props.columns ?? Object.keys(props.rows[0] ?? {});
   return (
-    <div style={{ overflow: 'auto' }}>
+    <div style={{ overflow: 'auto' }} tabIndex={0} role="region" aria-label={`${props.label} (scrolls)`}>
       <table class="plain" aria-label={props.label}>
         <thead>
           <tr><For each={columns()}>{(c) => <th scope="col">{c}</th>}</For></tr>

@@ -32,7 +32,7 @@ export function LineageGraph(props: { graph: Graph }) {
     return `M ${x1} ${y1} C ${x1 + COL_GAP / 2} ${y1}, ${x2 - COL_GAP / 2} ${y2}, ${x2} ${y2}`;
   };
   return (
-    <div style={{ overflow: 'auto' }}>
+    <div style={{ overflow: 'auto' }} tabIndex={0} role="region" aria-label="Model graph (scrolls sideways)">
       <svg width={layout().width} height={layout().height} role="img"
         aria-label={`Model graph of run ${props.graph.runId ?? '–'}: ${props.graph.nodes.filter((n) => n.isModel).map((n) => `${n.name} ${n.rows ?? 0} rows`).join(', ')}`}>
         <defs>

@@ -15,7 +15,7 @@ export function StepGraph(props: { steps: TimelineStep[] }) {
   const width = () => Math.max(1, props.steps.length) * (W + GAP);
   const summary = () => props.steps.map((s) => `${s.step} ${s.state}`).join(', ');
   return (
-    <div style={{ overflow: 'auto' }}>
+    <div style={{ overflow: 'auto' }} tabIndex={0} role="region" aria-label="Step graph (scrolls sideways)">
       <svg width={width()} height={H + 24} role="img" aria-label={`Step graph: ${summary()}`}>
         <defs>
           <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">

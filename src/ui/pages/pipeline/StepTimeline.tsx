@@ -14,7 +14,7 @@ export function StepTimeline(props: { steps: TimelineStep[] }) {
   const ticks = () => [0, 0.25, 0.5, 0.75, 1].map((f) => f * total());
   const height = () => props.steps.length * ROW + 40;
   return (
-    <figure style={{ margin: 0, overflow: 'auto' }}>
+    <figure style={{ margin: 0, overflow: 'auto' }} tabIndex={0} aria-label="Step timeline (scrolls sideways)">
       <figcaption class="muted">{`Timeline of the run's steps (seconds from the start; total ${total().toFixed(2)} s)`}</figcaption>
       <svg width={WIDTH} height={height()} role="img" aria-label={`Timeline: ${props.steps.map((s) => `${s.step} ${s.seconds} s`).join(', ')}`}>
         <For each={ticks()}>
