@@ -17,7 +17,12 @@ export async function recordPlayerEvent(sql: SqlClient, e: { trackId: string; ev
 /** rating 0..5 (halves allowed), or null to clear it. */
 export async function setUserRating(sql: SqlClient, trackId: string, rating: number | null, source: 'track-page' | 'library-table'): Promise<void> {
   if (rating !== null && !(rating >= 0 && rating <= 5)) throw new Error(`A rating is 0 to 5 stars, got ${rating}`);
-  await sql.transaction(() => sql.query('INSERT INTO raw.user_ratings (track_id, rating, rated_at, source) VALUES (?, ?, now(), ?)', [trackId, rating, source]));
+  // The moment of the click, in microseconds: several quick changes (arrow keys) must keep their order,
+  // which the database's now() (the transaction's start, at the clock's coarse resolution) does not promise.
+  const atUs = Math.round((performance.timeOrigin + performance.now()) * 1000);
+  await sql.transaction(() =>
+    sql.query('INSERT INTO raw.user_ratings (track_id, rating, rated_at, source) VALUES (?, ?, make_timestamp(CAST(? AS BIGINT)), ?)', [trackId, rating, atUs, source]),
+  );
 }
 
 export interface TrackInteractions {

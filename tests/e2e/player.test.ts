@@ -33,8 +33,8 @@ describe('built-in player and ratings', () => {
     const { page } = s;
     await page.getByRole('radio', { name: 'No rating' }).focus();
     for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
-    await page.getByText('set here').waitFor();
     await expect.poll(() => page.getByRole('radio', { name: '4 stars' }).isChecked()).toBe(true);
+    await page.getByText('set here').waitFor(); // every write has landed
   });
 
   it('keeps both in raw, by track', async () => {

@@ -1,7 +1,7 @@
 // Star rating for one track: a native radio group (Tab reaches it, arrow keys change it), written
 // to raw.user_ratings and never to the file. Shows the person's own rating, else the one the
 // library has from tags or other players.
-import { For } from 'solid-js';
+import { createSignal, For } from 'solid-js';
 import { useLakehouse } from '../../app/lakehouse-store';
 import { useQuery } from '../../app/use-query';
 import { interactionsChanged, interactionsTick } from './interactions-tick';
@@ -13,13 +13,20 @@ const STARS = [0, 1, 2, 3, 4, 5];
 export function RatingStars(props: { trackId: string; libraryRating: number | null }) {
   const [, actions] = useLakehouse();
   const mine = useQuery((sql) => trackInteractions(sql, props.trackId), () => [props.trackId, interactionsTick()]);
-  const shown = () => Math.round(mine()?.userRating ?? props.libraryRating ?? 0);
+  // The latest choice shows at once: arrow keys can change it faster than the writes come back.
+  const [picked, setPicked] = createSignal<number | null>(null);
+  const [saving, setSaving] = createSignal(0);
+  const shown = () => picked() ?? Math.round(mine()?.userRating ?? props.libraryRating ?? 0);
   const choose = async (stars: number) => {
+    setPicked(stars);
+    setSaving((n) => n + 1);
     try {
       await setUserRating((await actions.lakehouse()).sql, props.trackId, stars === 0 ? null : stars, 'track-page');
       interactionsChanged();
     } catch (e) {
       actions.toast('error', `The rating could not be saved: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setSaving((n) => n - 1);
     }
   };
   return (
@@ -43,7 +50,7 @@ export function RatingStars(props: { trackId: string; libraryRating: number | nu
           </label>
         )}
       </For>
-      <span class="muted">{mine()?.userRating != null ? ' set here' : props.libraryRating != null ? ' from your tags or other players' : ' not rated'}</span>
+      <span class="muted" aria-live="polite">{saving() > 0 ? ' saving…' : picked() !== null || mine()?.userRating != null ? ' set here' : props.libraryRating != null ? ' from your tags or other players' : ' not rated'}</span>
     </fieldset>
   );
 }
