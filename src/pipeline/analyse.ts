@@ -18,10 +18,17 @@ export interface AnalyseOptions {
   whenNotPaused(): Promise<void>;
   onProgress(p: Progress): void;
   onRows(rows: AnalysisRow[]): void;
+  /** The time limit for one file; default analysisTimeoutMs. Tests shorten it to exercise a hang. */
+  timeoutMs?: (sizeBytes: number) => number;
 }
 
 const BASE_TIMEOUT_MS = 60_000;
 const TIMEOUT_MS_PER_MB = 5_000;
+
+/** A minute plus 5 s per MB: a long mix gets far more time than its decoding needs, a hang is still caught. */
+export function analysisTimeoutMs(sizeBytes: number): number {
+  return BASE_TIMEOUT_MS + (sizeBytes / 1e6) * TIMEOUT_MS_PER_MB;
+}
 
 export interface Analyser {
   analyser: string;
@@ -60,7 +67,7 @@ export async function analyseFiles(
       await opts.whenNotPaused();
       if (opts.signal.aborted) break;
       const item = items[next++]!;
-      const outcome = await analyseOne(pool, item);
+      const outcome = await analyseOne(pool, item, (opts.timeoutMs ?? analysisTimeoutMs)(item.file.size));
       if (outcome.ok) audioSeconds += outcome.result.durationS;
       else failed++;
       analysed++;
@@ -74,8 +81,7 @@ export async function analyseFiles(
   return { analysed, failed };
 }
 
-async function analyseOne(pool: WorkerPool<AnalysisApi>, item: AnalysisItem): Promise<AnalysisOutcome> {
-  const timeout = BASE_TIMEOUT_MS + (item.file.size / 1e6) * TIMEOUT_MS_PER_MB;
+async function analyseOne(pool: WorkerPool<AnalysisApi>, item: AnalysisItem, timeout: number): Promise<AnalysisOutcome> {
   try {
     return await pool.run<AnalysisOutcome>((api) => api.analyse({ trackId: item.path, path: item.path, file: item.file }), timeout);
   } catch (error) {

@@ -8,8 +8,16 @@ export class WorkerFailure extends Error {
   }
 }
 
+/**
+ * What the pool needs of a worker: a comlink endpoint that can be terminated and reports 'error'.
+ * A browser Worker is one; Node tests wrap worker_threads to it (tests/support/node-worker.ts).
+ */
+export interface PoolWorker extends Comlink.Endpoint {
+  terminate(): void;
+}
+
 interface Slot<Api> {
-  worker: Worker;
+  worker: PoolWorker;
   api: Comlink.Remote<Api>;
   crashed: Promise<never>;
 }
@@ -25,7 +33,7 @@ export class WorkerPool<Api> {
   private closed = false;
 
   constructor(
-    private readonly create: () => Worker,
+    private readonly create: () => PoolWorker,
     readonly size = poolSize(),
   ) {
     for (let i = 0; i < size; i++) this.idle.push(this.spawn());
@@ -34,7 +42,10 @@ export class WorkerPool<Api> {
   private spawn(): Slot<Api> {
     const worker = this.create();
     const crashed = new Promise<never>((_, reject) => {
-      worker.addEventListener('error', (e) => reject(new WorkerFailure('crash', `Worker crashed: ${e.message || 'unknown error'}`)));
+      worker.addEventListener('error', (e) => {
+        const message = 'message' in e && typeof e.message === 'string' && e.message ? e.message : 'unknown error';
+        reject(new WorkerFailure('crash', `Worker crashed: ${message}`));
+      });
     });
     crashed.catch(() => undefined);
     return { worker, api: Comlink.wrap<Api>(worker), crashed };
@@ -54,7 +65,10 @@ export class WorkerPool<Api> {
       // A worker that failed us may be wedged: replace it rather than reuse it.
       slot.worker.terminate();
       if (!this.closed) this.give(this.spawn());
-      throw error;
+      // A task that threw inside the worker (a contract says it never should, or it ran out of
+      // memory) is a worker failure to callers too: they record it per file instead of failing the run.
+      if (error instanceof WorkerFailure) throw error;
+      throw new WorkerFailure('crash', `Worker threw: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       clearTimeout(timer);
     }
