@@ -1,6 +1,7 @@
 // The library: onboarding when empty, folder intake, run progress, and the track table.
 import { useNavigate } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
+import { analysisPaused, pauseAnalysis, resumeAnalysis } from '../../../app/analysis-control';
 import { useLakehouse } from '../../../app/lakehouse-store';
 import { formatCount } from '../../../domain/format-number';
 import { libraryTracks } from '../../../lakehouse/queries';
@@ -91,7 +92,13 @@ export default function LibraryPage() {
       </Show>
       <HistoryImportSummary />
       <Show when={state.pipeline === 'running' && state.progress}>
-        {(p) => <ProgressBar progress={p()} unit="files" onCancel={actions.cancel} />}
+        {(p) => (
+          <ProgressBar progress={p()} unit={p().phase === 'Analysing audio' ? 'tracks' : 'files'} onCancel={actions.cancel}>
+            <Show when={p().phase === 'Analysing audio'}>
+              <button onClick={() => (analysisPaused() ? resumeAnalysis() : pauseAnalysis())}>{analysisPaused() ? 'Resume analysis' : 'Pause analysis'}</button>
+            </Show>
+          </ProgressBar>
+        )}
       </Show>
       <Show when={loaded() && !empty()}>
         <DataTable rows={visible()} columns={TRACK_COLUMNS} label="Tracks" onRowClick={(t) => navigate(`/track/${t.track_id}`)} initialSort={{ key: 'artist', dir: 'asc' }} empty={query() ? 'No track matches the search.' : 'No tracks yet.'} />
