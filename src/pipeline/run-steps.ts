@@ -2,10 +2,14 @@
 // A failing step throws StepFailed, which stops the steps after it.
 import { endStep, startStep } from '../lakehouse/runs';
 import type { SqlClient } from '../lakehouse/sql-client';
+import { storageAdvice } from './storage-errors';
 
 export class StepFailed extends Error {
   constructor(readonly step: string, cause: unknown) {
-    super(`Step "${step}" failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    const message = cause instanceof Error ? cause.message : String(cause);
+    // A full disk or failed write must say what to do, not only what the engine said.
+    const advice = storageAdvice(message);
+    super(`Step "${step}" failed: ${advice ? `${message.replace(/[.\s]+$/, '')}. ${advice}` : message}`, { cause });
   }
 }
 
