@@ -1,5 +1,5 @@
 -- model: gold.track_facts
--- depends: silver.tracks, raw.analysis, silver.track_interactions, meta.key_notation
+-- depends: silver.tracks, raw.analysis, silver.track_interactions, meta.key_notation, raw.rating_predictions
 -- The consumption table of the contract (../shared/CONTRACT.md): one row per track, every
 -- contract column present, values not computed yet left NULL.
 CREATE OR REPLACE TABLE gold.track_facts AS
@@ -34,7 +34,7 @@ SELECT
   coalesce(i.rating, b.rating_tag) AS rating,
   i.last_played_at,
   b.first_seen_at,
-  CAST(NULL AS DOUBLE) AS predicted_rating,
+  pr.predicted_rating, -- the rating model (workers/ratings), unrated tracks only; see src/lakehouse/predictions.ts
   coalesce(b.error, a.error) AS error,
   kn.open_key,
   a.analyser || ' ' || a.analyser_version AS analysed_by, -- lineage of bpm, key, loudness, energy, danceability
@@ -52,4 +52,5 @@ SELECT
 FROM silver.tracks b
 LEFT JOIN raw.analysis a ON a.path = b.path AND a.fingerprint IS NOT DISTINCT FROM b.fingerprint
 LEFT JOIN silver.track_interactions i ON i.track_id = b.track_id
+LEFT JOIN raw.rating_predictions pr ON pr.track_id = b.track_id
 LEFT JOIN meta.key_notation kn ON kn.key_name = coalesce(CASE WHEN a.key_tonic IS NOT NULL THEN a.key_tonic || ' ' || a.key_mode END, b.key);

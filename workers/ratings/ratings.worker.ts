@@ -1,0 +1,3 @@
+import * as Comlink from 'comlink';
+import { ratings } from './ratings';
+Comlink.expose(ratings);
