@@ -99,4 +99,31 @@ describe('ingest a folder into the persistent lakehouse', () => {
     // Nothing changed, so nothing is analysed again.
     expect(await sqlRows(page, `SELECT count(*) FROM meta.run_steps WHERE step = 'analyse' AND run_id = (SELECT max(run_id) FROM meta.runs)`)).toEqual([['0']]);
   });
+
+  it('shows the track page with a waveform that plays from where it is clicked', async () => {
+    // The player reads the files of this session's pick (a webkitdirectory pick leaves no handle
+    // that survives a reload), so choose the folder, then navigate inside the app.
+    const { page } = s;
+    await page.goto(url('/'));
+    await waitIdle(page);
+    await chooseFolder(page);
+    await waitForRun(page);
+    await page.getByRole('searchbox', { name: 'Search tracks' }).fill('Hungarian');
+    await page.getByRole('row').filter({ hasText: 'Orchestra' }).first().click();
+    const waveform = page.getByRole('slider', { name: /Waveform/ });
+    await waveform.waitFor();
+    await page.getByText(/Measured by wolfie-analysis/).waitFor();
+    const box = (await waveform.boundingBox())!;
+    await waveform.click({ position: { x: box.width / 2, y: box.height / 2 } });
+    // The playhead jumps to the clicked point, about half-way through the track.
+    await page.waitForFunction(
+      () => {
+        const el = document.querySelector('[role=slider][aria-label^=Waveform]');
+        return Number(el?.getAttribute('aria-valuenow')) >= Number(el?.getAttribute('aria-valuemax')) * 0.4;
+      },
+      undefined,
+      { timeout: 20_000 },
+    );
+    await page.getByRole('button', { name: 'Pause' }).click();
+  });
 });

@@ -17,7 +17,15 @@ interface Session {
   counted: boolean;
 }
 
-export function TrackPlayer(props: { trackId: string; path: string; durationS: number | null }) {
+export function TrackPlayer(props: {
+  trackId: string;
+  path: string;
+  durationS: number | null;
+  /** Where playback is, for the waveform's playhead. */
+  onPosition?: (seconds: number) => void;
+  /** Hands the caller a seek function (the waveform seeks by click and keyboard). */
+  bindSeek?: (seek: (seconds: number) => Promise<void>) => void;
+}) {
   const [, actions] = useLakehouse();
   const counts = useQuery((sql) => trackInteractions(sql, props.trackId), () => [props.trackId, interactionsTick()]);
   const [playing, setPlaying] = createSignal(false);
@@ -42,6 +50,7 @@ export function TrackPlayer(props: { trackId: string; path: string; durationS: n
     if (step > 0 && step < 2) session.heardS += step; // larger jumps are seeks, not listening
     session.lastTime = t;
     setPosition(t);
+    props.onPosition?.(t);
     if (!session.counted && session.heardS >= playThresholdS(duration())) {
       session.counted = true;
       void record(session, 'play', t);
@@ -80,6 +89,22 @@ export function TrackPlayer(props: { trackId: string; path: string; durationS: n
       setMessage(e instanceof Error ? e.message : String(e));
     }
   };
+
+  /** Moves playback to `seconds`, starting it if it was not playing: clicking the waveform plays from there. */
+  const seek = async (seconds: number) => {
+    setMessage(null);
+    try {
+      audio ??= await load();
+      audio.currentTime = seconds;
+      if (session) session.lastTime = seconds; // a seek is not listening time
+      setPosition(seconds);
+      props.onPosition?.(seconds);
+      if (audio.paused) await toggle();
+    } catch (e) {
+      setMessage(e instanceof Error ? e.message : String(e));
+    }
+  };
+  props.bindSeek?.(seek);
 
   onCleanup(() => {
     audio?.pause();

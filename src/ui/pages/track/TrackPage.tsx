@@ -1,11 +1,12 @@
 // One track: its facts with units, where each came from, and its problem if it has one.
 import { A, useParams } from '@solidjs/router';
-import { For, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { useQuery } from '../../../app/use-query';
 import { formatDuration } from '../../../domain/format-number';
 import { trackById } from '../../../lakehouse/queries';
 import { RatingStars } from '../../components/RatingStars';
 import { TrackPlayer } from '../../components/TrackPlayer';
+import { TrackWaveform } from './TrackWaveform';
 
 const FIELDS: [string, string, (v: unknown) => string][] = [
   ['artist', 'Artist', String], ['title', 'Title', String], ['album', 'Album', String], ['album_artist', 'Album artist', String],
@@ -16,12 +17,17 @@ const FIELDS: [string, string, (v: unknown) => string][] = [
   ['loudness_lufs', 'Loudness', (v) => `${(v as number).toFixed(1)} LUFS`], ['loudness_range_lu', 'Loudness range', (v) => `${(v as number).toFixed(1)} LU`],
   ['true_peak_dbtp', 'True peak', (v) => `${(v as number).toFixed(1)} dBTP`], ['replaygain_track_gain_db', 'ReplayGain', (v) => `${(v as number).toFixed(2)} dB`],
   ['energy', 'Energy', (v) => (v as number).toFixed(2)], ['danceability', 'Danceability', (v) => (v as number).toFixed(2)],
-  ['play_count', 'Plays', String], ['rating', 'Rating', (v) => `${v} / 5`], ['path', 'File', String],
+  ['open_key', 'Open Key', String], ['bpm_confidence', 'Tempo confidence', (v) => (v as number).toFixed(2)],
+  ['key_strength', 'Key strength', (v) => (v as number).toFixed(2)], ['analysed_by', 'Measured by', String],
+  ['play_count', 'Plays', String], ['skip_count', 'Skips', String], ['rating', 'Rating', (v) => `${v} / 5`],
+  ['predicted_rating', 'Predicted rating', (v) => `${(v as number).toFixed(1)} / 5`], ['path', 'File', String],
 ];
 
 export default function TrackPage() {
   const params = useParams();
   const track = useQuery((sql) => trackById(sql, params.id ?? ''), () => params.id);
+  const [position, setPosition] = createSignal(0);
+  let seek: ((seconds: number) => Promise<void>) | undefined;
   return (
     <section>
       <p><A href="/">← Library</A></p>
@@ -43,7 +49,14 @@ export default function TrackPage() {
                   )}
                 </For>
               </dl>
-              <TrackPlayer trackId={String(t().track_id)} path={String(t().path)} durationS={(t().duration_s as number | null) ?? null} />
+              <TrackWaveform trackId={String(t().track_id)} positionS={position()} onSeek={(s) => void seek?.(s)} />
+              <TrackPlayer
+                trackId={String(t().track_id)}
+                path={String(t().path)}
+                durationS={(t().duration_s as number | null) ?? null}
+                onPosition={setPosition}
+                bindSeek={(f) => (seek = f)}
+              />
               <RatingStars trackId={String(t().track_id)} libraryRating={(t().rating as number | null) ?? null} />
             </>
           )}
