@@ -4,15 +4,15 @@ import type { SqlClient } from './sql-client';
 
 export type AuditAction =
   | 'ingest' | 'rescan' | 'demo-load' | 'import-history' | 'rebuild' | 'remove-demo' | 'rating'
-  | 'rule-edit' | 'rule-delete' | 'snapshot-restore' | 'setting' | 'delete-tracks' | 'export-backup' | 'restore-backup';
+  | 'rule-edit' | 'rule-delete' | 'snapshot-restore' | 'setting' | 'delete-tracks' | 'export-backup' | 'restore-backup' | 'storage';
 
-export interface AuditEntry {
+export type AuditEntry = {
   audit_id: number;
   at_ms: number;
   action: string;
   details: string;
   actor: string;
-}
+};
 
 /** Records one change. Resolves to false (and logs) instead of throwing: the change itself stands. */
 export async function recordAudit(sql: SqlClient, action: AuditAction, details: string): Promise<boolean> {
@@ -32,7 +32,7 @@ export async function recordAudit(sql: SqlClient, action: AuditAction, details: 
 /** Newest first, for /settings. */
 export function listAudit(sql: SqlClient, limit = 200): Promise<AuditEntry[]> {
   return sql.query<AuditEntry>(
-    `SELECT audit_id, epoch_ms("at") AS at_ms, action, details, actor FROM meta.audit_log ORDER BY audit_id DESC LIMIT ?`,
+    `SELECT audit_id, epoch_ms("at") AS at_ms, action, details, actor FROM meta.audit_log ORDER BY "at" DESC, audit_id DESC LIMIT ?`,
     [limit],
   );
 }

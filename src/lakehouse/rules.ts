@@ -2,6 +2,7 @@
 // is saved only after it ran once, read-only, against the current tables without breaking.
 import { columnsOf, evaluateRule, loadRules, RULE_KINDS, type Rule } from './checks';
 import type { Row, SqlClient } from './sql-client';
+import { recordAudit } from './audit';
 
 export type RuleInput = Omit<Rule, 'builtin' | 'enabled'> & { enabled?: boolean };
 
@@ -26,20 +27,24 @@ export async function saveRule(sql: SqlClient, input: RuleInput): Promise<{ fail
        enabled = excluded.enabled, description = excluded.description, updated_at = now()`,
     [rule.rule_id, rule.layer, rule.kind, rule.table_name, rule.column_name || null, rule.arg || null, rule.query || null, rule.severity, rule.enabled, rule.description || null],
   );
+  await recordAudit(sql, 'rule-edit', `Saved rule ${rule.rule_id} (${rule.kind} on ${rule.table_name}${rule.column_name ? `.${rule.column_name}` : ''}, ${rule.severity})`);
   return { failing: trial.failing_rows, status: trial.status };
 }
 
 export async function setRuleEnabled(sql: SqlClient, ruleId: string, enabled: boolean): Promise<void> {
   await sql.query('UPDATE meta.dq_rules SET enabled = ?, updated_at = now() WHERE rule_id = ?', [enabled, ruleId]);
+  await recordAudit(sql, 'rule-edit', `${enabled ? 'Enabled' : 'Disabled'} rule ${ruleId}`);
 }
 
 export async function setRuleSeverity(sql: SqlClient, ruleId: string, severity: 'error' | 'warn'): Promise<void> {
   await sql.query('UPDATE meta.dq_rules SET severity = ?, updated_at = now() WHERE rule_id = ?', [severity, ruleId]);
+  await recordAudit(sql, 'rule-edit', `Rule ${ruleId} severity set to ${severity}`);
 }
 
 /** Built-in rules can be disabled but not deleted, so the defaults stay one click away. */
 export async function deleteRule(sql: SqlClient, ruleId: string): Promise<void> {
   await sql.query('DELETE FROM meta.dq_rules WHERE rule_id = ? AND NOT builtin', [ruleId]);
+  await recordAudit(sql, 'rule-delete', `Deleted rule ${ruleId}`);
 }
 
 export const allRules = (sql: SqlClient) => loadRules(sql);

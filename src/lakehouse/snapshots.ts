@@ -3,6 +3,7 @@
 // restore; N is meta.settings 'snapshots_keep'.
 import { MODELS } from './models';
 import { ident, type Row, type SqlClient } from './sql-client';
+import { recordAudit } from './audit';
 
 const PREFIX = /^r(\d{6})__(\w+)$/;
 
@@ -56,6 +57,7 @@ export async function setKeepCount(sql: SqlClient, n: number): Promise<void> {
   if (!Number.isInteger(n) || n < 1 || n > 100) throw new Error('Keep between 1 and 100 snapshots');
   await sql.query(`INSERT OR REPLACE INTO meta.settings (key, value, description) VALUES ('snapshots_keep', ?, 'How many gold snapshots are kept')`, [String(n)]);
   await pruneSnapshots(sql);
+  await recordAudit(sql, 'setting', `Keep ${n} gold snapshots`);
 }
 
 async function pruneSnapshots(sql: SqlClient): Promise<void> {
@@ -123,6 +125,7 @@ export async function restoreSnapshot(sql: SqlClient, runId: number): Promise<vo
       `Gold restored from the snapshot of run ${runId} (${tables.map((t) => t.table).join(', ')})`,
     ]);
   });
+  await recordAudit(sql, 'snapshot-restore', `Gold restored from the snapshot of run ${runId}`);
 }
 
 async function columns(sql: SqlClient, table: string): Promise<string[]> {

@@ -1,0 +1,75 @@
+// The browser's storage for the library: persistence (so the browser does not evict it), usage
+// and quota, a warning before work when room is short, and deleting the OPFS database on reset.
+export interface StorageEstimate {
+  usageBytes: number;
+  quotaBytes: number;
+  persisted: boolean;
+}
+
+/** Below this much free room (or 10 % of the quota) work starts only after a warning. */
+export const LOW_FREE_BYTES = 200 * 1024 * 1024;
+
+export async function storageEstimate(): Promise<StorageEstimate> {
+  const e = await navigator.storage?.estimate?.().catch(() => undefined);
+  const persisted = (await navigator.storage?.persisted?.().catch(() => false)) ?? false;
+  return { usageBytes: e?.usage ?? 0, quotaBytes: e?.quota ?? 0, persisted };
+}
+
+/** A sentence for the person when the free room is short, else null. */
+export function lowSpaceWarning(e: StorageEstimate): string | null {
+  if (!e.quotaBytes) return null;
+  const free = Math.max(0, e.quotaBytes - e.usageBytes);
+  if (free >= LOW_FREE_BYTES && free >= e.quotaBytes * 0.1) return null;
+  const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+  return `Storage is nearly full: ${mb(free)} free of ${mb(e.quotaBytes)}. The run may stop with a quota error (your library stays as it was); free space in the browser or remove old snapshots first.`;
+}
+
+const PERSIST_ASKED = 'wolfie.persist-asked';
+
+/**
+ * Asks once (the first ingest) for persistent storage. Resolves to the browser's answer, or null
+ * when it was asked before or the browser has no such API.
+ */
+export async function askPersistenceOnce(): Promise<boolean | null> {
+  if (!navigator.storage?.persist) return null;
+  try {
+    if (localStorage.getItem(PERSIST_ASKED)) return null;
+    localStorage.setItem(PERSIST_ASKED, new Date().toISOString());
+  } catch {
+    // No localStorage (private mode): ask every time rather than never.
+  }
+  if (await navigator.storage.persisted().catch(() => false)) return true;
+  return navigator.storage.persist().catch(() => false);
+}
+
+export function persistenceAnswer(granted: boolean): string {
+  return granted
+    ? 'Storage is persistent: the browser will not evict your library.'
+    : 'The browser did not make storage persistent yet; it may evict the library under pressure. Installing Wolfie usually changes that (Settings shows the state).';
+}
+
+/** Deletes the database file and its WAL from OPFS. Call only after the database was closed. */
+export async function deleteOpfsFiles(names: string[]): Promise<void> {
+  const root = await navigator.storage.getDirectory();
+  for (const name of names) {
+    await root.removeEntry(name).catch((error: unknown) => {
+      if (!(error instanceof DOMException && error.name === 'NotFoundError')) throw error;
+    });
+  }
+}
+
+export function isQuotaError(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.name} ${error.message}` : String(error);
+  return /QuotaExceeded|quota|No space left|ENOSPC/i.test(text);
+}
+
+/**
+ * The store's one-line hook before a run: warns when room is short (the run still starts; a
+ * quota error fails its step with the data intact) and, at the first ingest, asks for persistence
+ * without waiting on the browser's answer.
+ */
+export async function checkStorageBeforeWork(say: (kind: 'info' | 'success', text: string) => void, askPersist: boolean): Promise<void> {
+  const warning = lowSpaceWarning(await storageEstimate());
+  if (warning) say('info', warning);
+  if (askPersist) void askPersistenceOnce().then((granted) => granted !== null && say(granted ? 'success' : 'info', persistenceAnswer(granted)));
+}

@@ -1,0 +1,35 @@
+// The audit log on /settings: every change a person made, newest first (meta.audit_log).
+import { createResource, For, Show } from 'solid-js';
+import { useLakehouse } from '../../../app/lakehouse-store';
+import { listAudit } from '../../../lakehouse/audit';
+
+export function AuditSection() {
+  const [state, actions] = useLakehouse();
+  const [entries] = createResource(() => (state.db === 'ready' ? state.version : false), async () => listAudit((await actions.lakehouse()).read));
+  return (
+    <>
+      <h2>Audit log</h2>
+      <div class="card">
+        <Show when={entries()?.length} fallback={<p>No changes recorded yet. Imports, ratings, rule edits, deletions, restores and settings appear here.</p>}>
+          <div style={{ overflow: 'auto', 'max-height': '24rem' }} tabIndex={0} role="region" aria-label="Audit log (scrolls)">
+            <table class="plain" aria-label="Audit log">
+              <thead><tr><th scope="col">time</th><th scope="col">action</th><th scope="col">details</th><th scope="col">by</th></tr></thead>
+              <tbody>
+                <For each={entries()}>
+                  {(e) => (
+                    <tr>
+                      <td><time datetime={new Date(e.at_ms).toISOString()}>{new Date(e.at_ms).toLocaleString()}</time></td>
+                      <td>{e.action}</td>
+                      <td>{e.details}</td>
+                      <td>{e.actor}</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+        </Show>
+      </div>
+    </>
+  );
+}

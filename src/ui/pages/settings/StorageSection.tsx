@@ -1,0 +1,57 @@
+// Storage on /settings: where the library lives, usage against quota, persistence, and the room
+// each schema takes in the database file.
+import { createResource, For, Show } from 'solid-js';
+import { useLakehouse } from '../../../app/lakehouse-store';
+import { formatBytes, formatCount } from '../../../domain/format-number';
+import { schemaSizes } from '../../../lakehouse/schema-sizes';
+import { askNotificationPermission } from '../../../platform/notify';
+import { lowSpaceWarning, persistenceAnswer, storageEstimate } from '../../../platform/storage';
+import { recordAudit } from '../../../lakehouse/audit';
+
+export function StorageSection() {
+  const [state, actions] = useLakehouse();
+  const [estimate, { refetch }] = createResource(() => state.version, () => storageEstimate());
+  const [sizes] = createResource(() => (state.db === 'ready' ? state.version : false), async () => schemaSizes((await actions.lakehouse()).read));
+  const persist = async () => {
+    const granted = (await navigator.storage?.persist?.()) ?? false;
+    actions.toast(granted ? 'success' : 'info', persistenceAnswer(granted));
+    void recordAudit((await actions.lakehouse()).sql, 'storage', `Asked for persistent storage: ${granted ? 'granted' : 'declined'}`);
+    void refetch();
+  };
+  return (
+    <>
+      <h2>Storage</h2>
+      <div class="card">
+        <p>{state.storage === 'opfs' ? 'Your library is stored in this browser (Origin Private File System) and survives reloads and restarts.' : 'This browser has no private file system: the library lives in memory and is lost on reload.'}</p>
+        <Show when={estimate()}>
+          {(e) => (
+            <>
+              <p data-testid="storage-usage">
+                {`Using ${formatBytes(e().usageBytes)} of ${formatBytes(e().quotaBytes)} available (${e().quotaBytes ? ((100 * e().usageBytes) / e().quotaBytes).toFixed(1) : '0'} %). `}
+                <span data-testid="storage-persisted" data-persisted={String(e().persisted)}>
+                  {e().persisted ? 'Persistent: the browser will not evict it.' : 'Not persistent yet: under storage pressure the browser could evict it.'}
+                </span>
+              </p>
+              <Show when={lowSpaceWarning(e())}>{(w) => <p role="alert">{w()}</p>}</Show>
+            </>
+          )}
+        </Show>
+        <Show when={sizes()}>
+          {(s) => (
+            <table class="plain" aria-label="Size of each schema">
+              <caption>{`Database file: ${s().fileBytes === null ? 'in memory' : formatBytes(s().fileBytes!)} (sizes count written blocks; the newest changes may not be counted until the next checkpoint)`}</caption>
+              <thead><tr><th scope="col">schema</th><th scope="col">tables</th><th scope="col">rows (estimate)</th><th scope="col">size</th></tr></thead>
+              <tbody>
+                <For each={s().schemas}>{(r) => <tr><td>{r.schema}</td><td>{r.tables}</td><td>{formatCount(r.rows)}</td><td>{formatBytes(r.bytes)}</td></tr>}</For>
+              </tbody>
+            </table>
+          )}
+        </Show>
+        <div class="toolbar">
+          <button onClick={() => void persist()} disabled={estimate()?.persisted}>Keep my library (persistent storage)</button>
+          <button onClick={() => void askNotificationPermission()}>Allow notifications for finished runs</button>
+        </div>
+      </div>
+    </>
+  );
+}
