@@ -1,7 +1,9 @@
 // Audio analysis of a run's files on the analysis worker pool: one file per task, a time limit
 // scaled by size, results loaded in batches. A file whose worker hangs or crashes is recorded as
 // failed with the reason and the run goes on (the pool replaces the worker).
+import * as Comlink from 'comlink';
 import type { AnalysisApi, AnalysisOutcome } from '../../workers/analysis/api';
+import { decodeWithBrowser } from '../platform/browser-decode';
 import type { AnalysisRow } from '../lakehouse/analysis';
 import type { Progress } from './progress';
 import { WorkerFailure, type WorkerPool } from './worker-pool';
@@ -65,7 +67,9 @@ export async function analyseFiles(
   const lane = async () => {
     while (next < items.length && !opts.signal.aborted) {
       await opts.whenNotPaused();
-      if (opts.signal.aborted) break;
+      // Re-check after the await: another lane may have taken the last item meanwhile (it did:
+      // two lanes both passed the loop test for one remaining file and the second read past the end).
+      if (opts.signal.aborted || next >= items.length) break;
       const item = items[next++]!;
       const outcome = await analyseOne(pool, item, (opts.timeoutMs ?? analysisTimeoutMs)(item.file.size));
       if (outcome.ok) audioSeconds += outcome.result.durationS;
@@ -92,4 +96,12 @@ async function analyseOne(pool: WorkerPool<AnalysisApi>, item: AnalysisItem, tim
         : `the analyser crashed on this file (${error.message}); it may be damaged`;
     return { ok: false, trackId: item.path, error: `${item.path}: ${reason}` };
   }
+}
+
+/** The workers could not decode the file: try the browser's decoder, keep the worker's reason if that fails too. */
+async function analyseDecodedByBrowser(pool: WorkerPool<AnalysisApi>, item: AnalysisItem, failed: AnalysisOutcome, timeout: number): Promise<AnalysisOutcome> {
+  const decoded = await decodeWithBrowser(item.file);
+  if (!decoded) return failed.ok ? failed : { ...failed, error: `${failed.error}; the browser's own decoder could not read it either` };
+  const request = { trackId: item.path, path: item.path, ...decoded };
+  return pool.run<AnalysisOutcome>((api) => api.analysePcm(Comlink.transfer(request, decoded.channels.map((c) => c.buffer))), timeout);
 }

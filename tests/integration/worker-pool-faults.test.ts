@@ -97,6 +97,15 @@ describe('WorkerPool under faults (worker_threads)', () => {
     expect(alive()).toBe(2);
   }, 60_000);
 
+  it('fewer files than workers: no lane reads past the end (the second run of the hostile e2e failed so)', async () => {
+    const { pool: p } = pool<AnalysisApi>(3);
+    const items = [{ path: 'Music/only.mp3', fingerprint: null, file: new File([new Uint8Array(10)], 'only.mp3') }];
+    const rows: AnalysisRow[] = [];
+    const opts = { signal: new AbortController().signal, whenNotPaused: async () => undefined, onProgress: () => undefined, onRows: (r: AnalysisRow[]) => rows.push(...r) };
+    expect(await analyseFiles(p, { analyser: 'faulty', analyserVersion: '1' }, items, opts)).toEqual({ analysed: 1, failed: 0 });
+    expect(rows).toHaveLength(1);
+  }, 30_000);
+
   it('tags: a batch whose worker fails is retried file by file; only the bad file fails', async () => {
     const { pool: p, alive } = pool<IngestApi>(2);
     const files = Array.from({ length: 40 }, (_, i) => ({ path: `Music/${i === 21 ? 'throw' : i === 33 ? 'exit' : 'ok'}-${i}.mp3`, file: new Blob([]) }));
