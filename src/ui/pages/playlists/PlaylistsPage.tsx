@@ -1,11 +1,18 @@
-// Playlists: not built yet; says so plainly and points to what works today.
-import { A } from '@solidjs/router';
+// Playlists and intelligence: the harmonic generator (with M3U/CSV export), smart playlists,
+// recommendations and rating prediction with their evaluations, and the recap.
+import { Generator } from './Generator';
+import { Insights } from './Insights';
+import { RecapView } from './RecapView';
+import { SmartPlaylists } from './SmartPlaylists';
 
 export default function PlaylistsPage() {
   return (
-    <section>
+    <section style={{ display: 'grid', gap: 'var(--space-4)' }}>
       <h1>Playlists</h1>
-      <p class="card">Harmonic playlists, smart playlists and M3U export appear here once tracks are analysed. This page is not available in this version yet. Meanwhile, the <A href="/catalog">catalog</A> and the <A href="/sql">SQL explorer</A> show everything the lakehouse holds.</p>
+      <Generator />
+      <SmartPlaylists />
+      <Insights />
+      <RecapView />
     </section>
   );
 }
