@@ -18,6 +18,8 @@ import { analysisOptions, resumeAnalysis } from './analysis-control';
 import type { FolderListing } from '../platform/folder-source';
 import { acquireWriterLock } from '../platform/tab-lock';
 import { notify } from '../platform/notify';
+import { recordAudit } from '../lakehouse/audit';
+import { checkStorageBeforeWork } from '../platform/storage';
 
 export type DbStatus = 'locking' | 'other-tab' | 'opening' | 'ready' | 'error';
 export type PipelineState = 'idle' | 'running' | 'succeeded' | 'failed';
@@ -98,12 +100,14 @@ function createLakehouseStore() {
       abort = new AbortController();
       try {
         const db = await ready;
+        await checkStorageBeforeWork(toast, kind !== 'demo'); // governance: warn when nearly full; ask for persistence at the first ingest
         pool ??= new WorkerPool<IngestApi>(() => new Worker(new URL('../../workers/ingest/ingest.worker.ts', import.meta.url), { type: 'module' }));
         const result = await runIngest(db, listing, {
           kind, isDemo: kind === 'demo', signal: abort.signal, pool, onProgress: (p) => set('progress', p),
           analysis: analysisOptions(), onPublished: () => set('version', (v) => v + 1),
         });
         set({ lastResult: result, progress: null, pipeline: result.state === 'failed' ? 'failed' : result.state === 'cancelled' ? 'idle' : 'succeeded' });
+        void recordAudit(db.sql, kind === 'demo' ? 'demo-load' : kind, `${listing.root}: run ${result.runId} ${result.state}, ${result.read} read, ${result.deleted} removed, ${result.failed} failed`);
         set('version', (v) => v + 1);
         announce(result);
         if (result.state === 'succeeded') void import('../pipeline/ratings-run').then((m) => m.retrainRatings(db, () => set('version', (v) => v + 1))); // issue 7: retrain the rating model on the new library
@@ -127,6 +131,7 @@ function createLakehouseStore() {
       set({ pipeline: 'running', progress: { phase: 'Removing the demo library', done: 0, total: 1, perSecond: 0, etaSeconds: null } });
       const result = await runRemoveDemo(await ready).catch((e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }));
       const ok = 'runId' in result && result.state === 'succeeded';
+      void recordAudit((await ready).sql, 'remove-demo', ok ? `Demo library removed (${result.deleted} tracks, run ${result.runId})` : `Demo removal failed: ${'error' in result ? result.error : ''}`);
       set({ pipeline: ok ? 'succeeded' : 'failed', progress: null });
       set('version', (v) => v + 1);
       toast(ok ? 'success' : 'error', ok ? `Demo library removed (${result.deleted} tracks).` : `The demo library could not be removed: ${result.error}. See Pipeline.`);
@@ -142,6 +147,7 @@ function createLakehouseStore() {
       set({ pipeline: 'running', progress: { phase: 'Rebuilding the lakehouse', done: 0, total: 1, perSecond: 0, etaSeconds: null } });
       const result = await runRebuild(await ready).catch((e: unknown) => ({ runId: 0, state: 'failed' as const, error: e instanceof Error ? e.message : String(e) }));
       set({ pipeline: result.state, progress: null });
+      void recordAudit((await ready).sql, 'rebuild', `Full rebuild, run ${result.runId} ${result.state}${result.error ? `: ${result.error}` : ''}`);
       set('version', (v) => v + 1);
       const text = result.state === 'succeeded' ? `Full rebuild done (run ${result.runId}).` : `Rebuild failed: ${result.error}. Your library is as it was before; see Pipeline.`;
       toast(result.state === 'succeeded' ? 'success' : 'error', text);
@@ -158,8 +164,10 @@ function createLakehouseStore() {
       set({ pipeline: 'running', progress: { phase: 'Importing listening history', done: 0, total: files.length, perSecond: 0, etaSeconds: null } });
       abort = new AbortController();
       try {
+        await checkStorageBeforeWork(toast, false); // governance: warn when nearly full
         const result = await runImport(await ready, files, { parse: parseInWorker, signal: abort.signal, onProgress: (p) => set('progress', p) });
         set({ progress: null, pipeline: result.state });
+        void recordAudit((await ready).sql, 'import-history', `${files.map((f) => f.name).join(', ')}: run ${result.runId} ${result.state}, ${result.files.length} files`);
         set('version', (v) => v + 1);
         const said = describeImport(result);
         toast(said.kind, said.text);
