@@ -4,7 +4,7 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { parquetWriteBuffer, type ColumnSource } from 'hyparquet-writer';
 import {
-  BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_SCHEMAS, encodingFor, exportExpression, parquetElements, sha256Hex, tableFile,
+  BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_SCHEMAS, encodingFor, exportExpression, parquetElements, sequenceFromSql, sha256Hex, tableFile,
   type Manifest, type ManifestColumn, type ManifestTable,
 } from './backup-format';
 import { SCHEMA_VERSION } from './migrate';
@@ -36,6 +36,10 @@ export async function exportBackup(sql: SqlClient, opts: ExportOptions): Promise
       `SELECT schema_name, view_name, sql FROM duckdb_views()
        WHERE database_name = current_database() AND NOT internal AND NOT temporary AND schema_name IN (${SCHEMA_LIST}) ORDER BY schema_name, view_name`,
     );
+    const sequences = await sql.query<{ schema_name: string; sequence_name: string; sql: string }>(
+      `SELECT schema_name, sequence_name, sql FROM duckdb_sequences()
+       WHERE database_name = current_database() AND NOT temporary AND schema_name IN (${SCHEMA_LIST}) ORDER BY schema_name, sequence_name`,
+    );
     const files: Zippable = {};
     const entries: ManifestTable[] = [];
     for (const [i, t] of tables.entries()) {
@@ -51,6 +55,7 @@ export async function exportBackup(sql: SqlClient, opts: ExportOptions): Promise
       createdAt: new Date().toISOString(),
       tables: entries,
       views: views.map((v) => ({ schema: v.schema_name, name: v.view_name, ddl: v.sql })),
+      sequences: sequences.map((q) => sequenceFromSql(q.schema_name, q.sequence_name, q.sql)),
       notes: [
         'TIMESTAMP columns are Parquet INT64 TIMESTAMP(MICROS, not UTC-adjusted): microseconds since 1970, wall-clock UTC as stored.',
         "Columns with encoding 'text' hold DuckDB's text form of the value and are cast back to their type on restore.",

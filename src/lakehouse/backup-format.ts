@@ -43,7 +43,34 @@ export interface Manifest {
   createdAt: string;
   tables: ManifestTable[];
   views: { schema: string; name: string; ddl: string }[];
+  /** Sequences with their next value, so ids continue where the backed-up library stopped. */
+  sequences?: ManifestSequence[];
   notes: string[];
+}
+
+/** Integers as text: a sequence's bounds reach 2^63, past what a JS number holds. */
+export interface ManifestSequence {
+  schema: string;
+  name: string;
+  increment: string;
+  min: string;
+  max: string;
+  start: string;
+  cycle: boolean;
+}
+
+/** Reads duckdb_sequences().sql, e.g. 'CREATE SEQUENCE x INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START 3 NO CYCLE;'. */
+export function sequenceFromSql(schema: string, name: string, sql: string): ManifestSequence {
+  const m = /INCREMENT BY (-?\d+) MINVALUE (-?\d+) MAXVALUE (-?\d+) START (-?\d+) (NO )?CYCLE/.exec(sql);
+  if (!m) throw new Error(`Cannot read the definition of sequence ${schema}.${name}: ${sql}`);
+  return { schema, name, increment: m[1]!, min: m[2]!, max: m[3]!, start: m[4]!, cycle: !m[5] };
+}
+
+/** The CREATE SEQUENCE for a manifest entry; every number is checked to be an integer. */
+export function sequenceDdl(s: ManifestSequence): string {
+  const nums = [s.increment, s.min, s.max, s.start];
+  if (!nums.every((n) => /^-?\d{1,19}$/.test(n))) throw new Error(`Sequence ${s.schema}.${s.name} has a bad number`);
+  return `CREATE SEQUENCE ${ident(`${s.schema}.${s.name}`)} INCREMENT BY ${s.increment} MINVALUE ${s.min} MAXVALUE ${s.max} START ${s.start} ${s.cycle ? 'CYCLE' : 'NO CYCLE'}`;
 }
 
 const INT32_TYPES = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'UTINYINT', 'USMALLINT']);

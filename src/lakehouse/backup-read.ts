@@ -2,7 +2,7 @@
 // columns are checked here, so restore either has a backup it can load whole or a reason to refuse.
 import { strFromU8, unzipSync } from 'fflate';
 import { parquetMetadata } from 'hyparquet';
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_SCHEMAS, sha256Hex, type Manifest } from './backup-format';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_SCHEMAS, sequenceDdl, sha256Hex, type Manifest } from './backup-format';
 import { SCHEMA_VERSION } from './migrate';
 import { ident } from './sql-client';
 
@@ -66,6 +66,14 @@ export async function readBackup(files: Record<string, Uint8Array>): Promise<Val
   }
   for (const v of manifest.views ?? []) {
     if (!(BACKUP_SCHEMAS as readonly string[]).includes(v.schema) || !/^CREATE VIEW /i.test(v.ddl)) throw new BackupRefused(`The backup's view ${v.schema}.${v.name} is not a plain CREATE VIEW.`);
+  }
+  for (const q of manifest.sequences ?? []) {
+    try {
+      if (!(BACKUP_SCHEMAS as readonly string[]).includes(q.schema)) throw new Error('unexpected schema');
+      sequenceDdl(q);
+    } catch (error) {
+      throw new BackupRefused(`The backup's sequence ${q.schema}.${q.name} is invalid (${error instanceof Error ? error.message : String(error)}).`);
+    }
   }
   return { manifest, files };
 }

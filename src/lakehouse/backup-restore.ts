@@ -4,7 +4,7 @@
 import { parquetReadObjects } from 'hyparquet';
 import { Binary, Bool, Float64, Table, Utf8, tableToIPC, type DataType, type Vector } from 'apache-arrow';
 import { vectorWithoutEval } from './arrow-vector';
-import { BACKUP_SCHEMAS, restoreExpression, type ManifestColumn, type ManifestTable } from './backup-format';
+import { BACKUP_SCHEMAS, restoreExpression, sequenceDdl, type ManifestColumn, type ManifestTable } from './backup-format';
 import { BackupRefused, type ValidBackup } from './backup-read';
 import { migrate } from './migrate';
 import { ident, type SqlClient } from './sql-client';
@@ -28,6 +28,7 @@ export async function restoreBackup(sql: SqlClient, backup: ValidBackup): Promis
       const kept = await auditAside(sql);
       await dropAppObjects(sql);
       for (const schema of new Set(manifest.tables.map((t) => t.schema))) await sql.exec(`CREATE SCHEMA IF NOT EXISTS ${ident(schema)}`);
+      for (const q of manifest.sequences ?? []) await sql.exec(sequenceDdl(q)); // before the tables whose DEFAULTs use them
       let rows = 0;
       for (const t of manifest.tables) rows += await loadTable(sql, t, files[t.file]!);
       // A prepared statement refuses a second statement hidden in the DDL text.
@@ -51,6 +52,10 @@ async function dropAppObjects(sql: SqlClient): Promise<void> {
     `SELECT schema_name AS s, table_name AS n FROM duckdb_tables() WHERE database_name = current_database() AND NOT temporary AND schema_name IN (${SCHEMA_LIST})`,
   );
   for (const t of tables) await sql.exec(`DROP TABLE IF EXISTS ${ident(`${t.s}.${t.n}`)}`);
+  const sequences = await sql.query<{ s: string; n: string }>(
+    `SELECT schema_name AS s, sequence_name AS n FROM duckdb_sequences() WHERE database_name = current_database() AND NOT temporary AND schema_name IN (${SCHEMA_LIST})`,
+  );
+  for (const q of sequences) await sql.exec(`DROP SEQUENCE IF EXISTS ${ident(`${q.s}.${q.n}`)}`);
 }
 
 async function loadTable(sql: SqlClient, t: ManifestTable, bytes: Uint8Array): Promise<number> {

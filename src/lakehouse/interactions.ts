@@ -3,6 +3,7 @@
 // Each write is its own transaction, so it queues behind a running import or ingest instead of
 // joining (and possibly being rolled back with) the run's transaction.
 import type { SqlClient } from './sql-client';
+import { recordAudit } from './audit';
 
 export const PLAYER_SOURCE = 'wolfie-player';
 
@@ -23,6 +24,7 @@ export async function setUserRating(sql: SqlClient, trackId: string, rating: num
   await sql.transaction(() =>
     sql.query('INSERT INTO raw.user_ratings (track_id, rating, rated_at, source) VALUES (?, ?, make_timestamp(CAST(? AS BIGINT)), ?)', [trackId, rating, atUs, source]),
   );
+  await recordAudit(sql, 'rating', `${rating === null ? 'Cleared the rating of' : `Rated ${rating} stars:`} track ${trackId} (${source})`);
 }
 
 export interface TrackInteractions {

@@ -18,7 +18,9 @@ export async function populatedLake() {
     -- Types the app does not use yet, to prove the text fallback: DATE, DECIMAL, HUGEINT, a BIGINT past 2^53, a struct.
     CREATE TABLE meta.zz_types (d DATE, dec DECIMAL(18, 3), h HUGEINT, big BIGINT, s STRUCT(a INTEGER, b VARCHAR), ts TIMESTAMP);
     INSERT INTO meta.zz_types VALUES (DATE '1969-07-20', 12345.678, 170141183460469231731687303715884105727, 9007199254740993, {'a': 1, 'b': 'x'}, NULL),
-                                     (NULL, NULL, NULL, -1, NULL, TIMESTAMP '1900-01-01 00:00:00.5');`);
+                                     (NULL, NULL, NULL, -1, NULL, TIMESTAMP '1900-01-01 00:00:00.5');
+    CREATE SEQUENCE meta.zz_ids START 5;`);
+  await sql.query(`SELECT nextval('meta.zz_ids') AS id`); // 5 handed out: a restore must continue at 6
   return sql;
 }
 

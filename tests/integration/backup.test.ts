@@ -3,9 +3,9 @@ import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { exportBackup } from '../../src/lakehouse/backup-export';
 import { BackupRefused, readBackup, unzipBackup } from '../../src/lakehouse/backup-read';
 import { restoreBackup } from '../../src/lakehouse/backup-restore';
-import { SCHEMA_VERSION } from '../../src/lakehouse/migrate';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../src/lakehouse/migrate';
 import { isSealed, seal, unseal, WrongPassphrase } from '../../src/platform/crypto';
-import { migratedClient } from '../support/node-db';
+import { migratedClient, nodeClient } from '../support/node-db';
 import { fingerprint, populatedLake } from './backup-support';
 
 const appVersion = 'test';
@@ -32,6 +32,7 @@ describe('backup', () => {
     const [wave] = await target.query<{ w: Uint8Array; us: number }>(`SELECT waveform AS w, epoch_us(analysed_at) AS us FROM raw.analysis WHERE path = 'Music/a.mp3'`);
     expect(Array.from(wave!.w)).toEqual([0, 255, 16, 87, 70, 77, 50]);
     expect(wave!.us).toBe(1714979289123456);
+    expect(await target.query(`SELECT nextval('meta.zz_ids') AS id`)).toEqual([{ id: 6 }]);
   });
 
   it('seals with a passphrase (AES-GCM, PBKDF2 600k) and refuses a wrong one', async () => {
@@ -84,6 +85,23 @@ describe('backup', () => {
     last.ddl = last.ddl.replace(/\);?\s*$/, ', CHECK (false));');
     await expect(restoreBackup(target, backup)).rejects.toThrow(/could not be loaded.*Nothing was changed/);
     expect(await fingerprint(target)).toEqual(before);
+  });
+
+  it('migrates a backup from an older schema forward inside the restore', async () => {
+    const old = await nodeClient();
+    await old.exec(`CREATE SCHEMA meta; CREATE TABLE meta.schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT now());`);
+    for (const m of MIGRATIONS.filter((m) => m.version <= 2)) {
+      await old.exec(m.sql);
+      await old.query('INSERT INTO meta.schema_migrations (version, name) VALUES (?, ?)', [m.version, m.name]);
+    }
+    await old.exec(`INSERT INTO raw.user_ratings VALUES ('t-old', 3, TIMESTAMP '2024-01-01 00:00:00.000007', 'track-page')`);
+    const { zip, manifest } = await exportBackup(old, { appVersion });
+    expect(manifest.schemaVersion).toBe(2);
+    const target = await populatedLake();
+    const result = await restoreBackup(target, await readBackup(unzipBackup(zip)));
+    expect(result.migrationsApplied).toEqual(MIGRATIONS.filter((m) => m.version > 2).map((m) => m.version));
+    expect(await target.query('SELECT track_id, epoch_us(rated_at) AS us FROM raw.user_ratings')).toEqual([{ track_id: 't-old', us: 1704067200000007 }]);
+    expect((await target.query('SELECT max(version) AS v FROM meta.schema_migrations'))[0]?.v).toBe(SCHEMA_VERSION);
   });
 
   it('names one Parquet file per table beside manifest.json', async () => {
