@@ -22,7 +22,7 @@ function measure(name: string, pool: PlaylistTrack[], length: number, runs: numb
   const isolated = pool.filter((a) => !pool.some((b) => b !== a && transition(a, b).ok)).length;
   for (let r = 0; r < runs; r++) {
     const seed = pool[(r * 7919) % pool.length]!;
-    const p = generatePlaylist({ pool, length: { tracks: Math.min(length, pool.length) }, mode: (['balanced', 'favourites', 'rediscover'] as const)[r % 3], arc: 'warm-up-peak-cool-down', artistGap: 3, seeds: [seed.trackId] });
+    const p = generatePlaylist({ pool, length: { tracks: Math.min(length, pool.length) }, mode: (['balanced', 'favourites', 'rediscover'] as const)[r % 3]!, arc: 'warm-up-peak-cool-down', artistGap: 3, seeds: [seed.trackId] });
     ok += p.compatible.ok;
     total += p.compatible.total;
   }
