@@ -87,7 +87,8 @@ export async function analyseFiles(
 
 async function analyseOne(pool: WorkerPool<AnalysisApi>, item: AnalysisItem, timeout: number): Promise<AnalysisOutcome> {
   try {
-    return await pool.run<AnalysisOutcome>((api) => api.analyse({ trackId: item.path, path: item.path, file: item.file }), timeout);
+    const outcome = await pool.run<AnalysisOutcome>((api) => api.analyse({ trackId: item.path, path: item.path, file: item.file }), timeout);
+    return outcome.ok || outcome.stage !== 'decode' ? outcome : await analyseDecodedByBrowser(pool, item, outcome, timeout);
   } catch (error) {
     if (!(error instanceof WorkerFailure)) throw error;
     const reason =

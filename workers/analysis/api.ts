@@ -39,10 +39,24 @@ export interface AnalysisRequest {
 }
 
 /** A failed file is data, not an exception (house rule 3). */
-export type AnalysisOutcome = { ok: true; trackId: string; result: AnalysisResult } | { ok: false; trackId: string; error: string };
+export type AnalysisOutcome =
+  | { ok: true; trackId: string; result: AnalysisResult }
+  /** `stage: 'decode'` when the worker could not decode the bytes: the page may try the browser's own decoder. */
+  | { ok: false; trackId: string; error: string; stage?: 'decode' | 'analysis' };
+
+/** Audio the page decoded itself (the fallback for what no worker decoder reads, e.g. ALAC). */
+export interface PcmAnalysisRequest {
+  trackId: string;
+  path: string;
+  sampleRateHz: number;
+  /** Planar channels, transferred (not copied) to the worker. */
+  channels: Float32Array[];
+}
 
 export interface AnalysisApi {
   analyse(request: AnalysisRequest): Promise<AnalysisOutcome>;
+  /** Analyses already decoded audio; same outcome as analyse. */
+  analysePcm(request: PcmAnalysisRequest): Promise<AnalysisOutcome>;
   /** Name and version of the analyser: a track is re-analysed when its stored version differs. */
   describe(): Promise<{ analyser: string; analyserVersion: string }>;
 }
