@@ -3,27 +3,16 @@
 //  - the app shell's JavaScript without workers and WASM, gzip, read from the build output
 //  - offline cold start (new browser process, network off) to interactive, median of 5
 //   npx vite build --outDir /tmp/dist && WOLFIE_DIST=/tmp/dist npx tsx tests/bench/first-run.ts
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { openSession } from '../e2e/support/browser';
+import { startPreview } from '../support/preview-server';
 
 const DIST = process.env.WOLFIE_DIST ?? 'dist';
 const COLD_STARTS = 5;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** JS files reachable from `roots` through static and dynamic imports, never entering a worker. */
 function reachable(roots: string[], follow: 'static' | 'all'): Set<string> {
@@ -75,10 +64,8 @@ async function interactive(page: Page): Promise<void> {
 async function main(): Promise<void> {
   if (!existsSync(join(DIST, 'index.html'))) throw new Error(`${DIST}/index.html is missing: build first (npx vite build --outDir ${DIST}).`);
   const size = shellSize();
-  const port = await freePort();
-  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort', '--outDir', DIST], { stdio: 'ignore' });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100 && !(await fetch(base).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
+  const server = await startPreview(DIST);
+  const base = server.url;
   const profile = mkdtempSync(join(tmpdir(), 'wolfie-first-run-'));
   try {
     // 1. Fresh profile to the demo's dashboards.
@@ -126,7 +113,7 @@ async function main(): Promise<void> {
     console.log(`offline cold start to interactive (library open, DuckDB ready): median ${figures.offline_cold_start_median_ms} ms of ${COLD_STARTS} (goal < 1500 ms): ${figures.offline_cold_starts_ms.join(', ')} ms`);
     console.log(`offline cold start to the shell (navigation rendered): median ${figures.offline_cold_start_shell_median_ms} ms`);
   } finally {
-    server.kill();
+    server.stop();
     rmSync(profile, { recursive: true, force: true });
   }
 }
