@@ -41,14 +41,23 @@ export class WorkerPool<Api> {
 
   private spawn(): Slot<Api> {
     const worker = this.create();
+    let slot: Slot<Api> | undefined;
     const crashed = new Promise<never>((_, reject) => {
       worker.addEventListener('error', (e) => {
         const message = 'message' in e && typeof e.message === 'string' && e.message ? e.message : 'unknown error';
         reject(new WorkerFailure('crash', `Worker crashed: ${message}`));
+        // A worker that dies while idle would fail the next, innocent task: replace it now.
+        const at = slot ? this.idle.indexOf(slot) : -1;
+        if (at >= 0 && !this.closed) {
+          this.idle.splice(at, 1);
+          worker.terminate();
+          this.give(this.spawn());
+        }
       });
     });
     crashed.catch(() => undefined);
-    return { worker, api: Comlink.wrap<Api>(worker), crashed };
+    slot = { worker, api: Comlink.wrap<Api>(worker), crashed };
+    return slot;
   }
 
   async run<T>(task: (api: Comlink.Remote<Api>) => Promise<T>, timeoutMs: number): Promise<T> {

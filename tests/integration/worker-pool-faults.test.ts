@@ -19,6 +19,7 @@ interface FaultyApi {
   busyLoop(): never;
   exhaustMemory(): never;
   exit(code: number): never;
+  dieSoon(ms: number): void;
 }
 
 let pools: WorkerPool<unknown>[] = [];
@@ -66,6 +67,14 @@ describe('WorkerPool under faults (worker_threads)', () => {
     expect(await Promise.all([1, 2, 3, 4].map((n) => p.run((api) => api.echo(n), 10_000)))).toEqual([1, 2, 3, 4]);
     expect(alive()).toBe(2);
   }, 60_000);
+
+  it('a worker that dies while idle is replaced before the next task reaches it', async () => {
+    const { pool: p, alive, counts } = pool<FaultyApi>(1);
+    await p.run((api) => api.dieSoon(50), 10_000);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await p.run((api) => api.echo(5), 10_000)).toBe(5);
+    expect([counts.started, alive()]).toEqual([2, 1]);
+  }, 30_000);
 
   it('a fault in one task leaves the tasks beside it alone', async () => {
     const { pool: p, alive } = pool<FaultyApi>(3);
