@@ -9,7 +9,7 @@ import { resolveMatches, type MatchStats } from '../lakehouse/history-match';
 import { endRun, log, startRun, updateRunCounts } from '../lakehouse/runs';
 import { buildLakehouse } from './build-lakehouse';
 import type { Progress } from './progress';
-import { createRunContext, StepFailed } from './run-steps';
+import { createRunContext, failRun } from './run-steps';
 
 export interface ImportFileResult {
   fileName: string;
@@ -119,11 +119,8 @@ export async function runImport(lake: Pick<Lakehouse, 'sql' | 'checkpoint'>, fil
     return result;
   } catch (error) {
     result.state = 'failed';
-    result.error = error instanceof Error ? error.message : String(error);
     await stage.discardAll().catch(() => undefined);
-    await endRun(sql, runId, 'failed', result.error).catch(() => undefined);
-    await log(sql, 'error', runId, error instanceof StepFailed ? error.step : null, result.error).catch(() => undefined);
-    await lake.checkpoint().catch(() => undefined);
+    result.error = await failRun(lake, runId, error);
     return result;
   }
 }

@@ -12,7 +12,7 @@ import { runModels } from '../lakehouse/models';
 import { createRateMeter, type Progress } from './progress';
 import { buildLakehouse } from './build-lakehouse';
 import { readAllTags } from './read-tags';
-import { createRunContext, StepFailed } from './run-steps';
+import { createRunContext, failRun } from './run-steps';
 import type { WorkerPool } from './worker-pool';
 
 const FLUSH_ROWS = 500;
@@ -113,10 +113,7 @@ export async function runIngest(lake: Lakehouse, listing: FolderListing, opts: I
     return result;
   } catch (error) {
     result.state = 'failed';
-    result.error = error instanceof Error ? error.message : String(error);
-    await endRun(sql, runId, 'failed', result.error).catch(() => undefined);
-    await log(sql, 'error', runId, error instanceof StepFailed ? error.step : null, result.error).catch(() => undefined);
-    await lake.checkpoint().catch(() => undefined);
+    result.error = await failRun(lake, runId, error);
     return result;
   }
 }

@@ -3,7 +3,7 @@
 import type { Lakehouse } from '../lakehouse/db';
 import { endRun, log, startRun } from '../lakehouse/runs';
 import { buildLakehouse } from './build-lakehouse';
-import { createRunContext, StepFailed } from './run-steps';
+import { createRunContext, failRun } from './run-steps';
 
 export interface RebuildResult {
   runId: number;
@@ -20,10 +20,6 @@ export async function runRebuild(lake: Pick<Lakehouse, 'sql' | 'checkpoint'>, fu
     await lake.checkpoint();
     return { runId, state: 'succeeded', error: null };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    await endRun(lake.sql, runId, 'failed', message).catch(() => undefined);
-    await log(lake.sql, 'error', runId, error instanceof StepFailed ? error.step : null, message).catch(() => undefined);
-    await lake.checkpoint().catch(() => undefined);
-    return { runId, state: 'failed', error: message };
+    return { runId, state: 'failed', error: await failRun(lake, runId, error) };
   }
 }

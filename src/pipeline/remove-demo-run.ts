@@ -5,7 +5,7 @@ import type { Lakehouse } from '../lakehouse/db';
 import { endRun, log, startRun, updateRunCounts } from '../lakehouse/runs';
 import { buildLakehouse } from './build-lakehouse';
 import type { RunResult } from './ingest-run';
-import { createRunContext, StepFailed } from './run-steps';
+import { createRunContext, failRun } from './run-steps';
 
 export const DEMO_ROOT = 'Wolfie demo';
 
@@ -27,10 +27,7 @@ export async function runRemoveDemo(lake: Lakehouse): Promise<RunResult> {
     return result;
   } catch (error) {
     result.state = 'failed';
-    result.error = error instanceof Error ? error.message : String(error);
-    await endRun(sql, runId, 'failed', result.error).catch(() => undefined);
-    await log(sql, 'error', runId, error instanceof StepFailed ? error.step : null, result.error).catch(() => undefined);
-    await lake.checkpoint().catch(() => undefined);
+    result.error = await failRun(lake, runId, error);
     return result;
   }
 }

@@ -1,6 +1,6 @@
 // Running a step of a run: records its state, times, rows in/out and error in meta.run_steps.
 // A failing step throws StepFailed, which stops the steps after it.
-import { endStep, startStep } from '../lakehouse/runs';
+import { endRun, endStep, log, startStep } from '../lakehouse/runs';
 import type { SqlClient } from '../lakehouse/sql-client';
 import { storageAdvice } from './storage-errors';
 
@@ -44,4 +44,17 @@ export function createRunContext(sql: SqlClient, runId: number): RunContext {
       }
     },
   };
+}
+
+/**
+ * Ends a run that threw: marks it failed with the reason, logs it against the failing step, and
+ * checkpoints what was committed before. Never throws (the storage may be what failed); returns
+ * the message the person is shown.
+ */
+export async function failRun(lake: { sql: SqlClient; checkpoint(): Promise<void> }, runId: number, error: unknown): Promise<string> {
+  const message = error instanceof Error ? error.message : String(error);
+  await endRun(lake.sql, runId, 'failed', message).catch(() => undefined);
+  await log(lake.sql, 'error', runId, error instanceof StepFailed ? error.step : null, message).catch(() => undefined);
+  await lake.checkpoint().catch(() => undefined);
+  return message;
 }
