@@ -5,7 +5,7 @@ import { createContext, onCleanup, useContext, type ParentProps } from 'solid-js
 import { createStore } from 'solid-js/store';
 import type { IngestApi } from '../../workers/ingest/api';
 import type { Lakehouse } from '../lakehouse/db';
-import { openLakehouse } from '../lakehouse/db';
+import { DATABASE_FILE, openLakehouse } from '../lakehouse/db';
 import { lastRun } from '../lakehouse/queries';
 import { runIngest, type RunResult } from '../pipeline/ingest-run';
 import { parseInWorker } from '../pipeline/history-parse';
@@ -19,7 +19,7 @@ import type { FolderListing } from '../platform/folder-source';
 import { acquireWriterLock } from '../platform/tab-lock';
 import { notify } from '../platform/notify';
 import { recordAudit } from '../lakehouse/audit';
-import { checkStorageBeforeWork } from '../platform/storage';
+import { checkStorageBeforeWork, resetIfRequested } from '../platform/storage';
 
 export type DbStatus = 'locking' | 'other-tab' | 'opening' | 'ready' | 'error';
 export type PipelineState = 'idle' | 'running' | 'succeeded' | 'failed';
@@ -61,6 +61,7 @@ function createLakehouseStore() {
     await acquireWriterLock(() => set('db', 'other-tab'));
     set('db', 'opening');
     try {
+      await resetIfRequested([DATABASE_FILE, `${DATABASE_FILE}.wal`]); // governance: Reset library deletes the file before DuckDB opens it
       lake = await openLakehouse();
       const last = await lastRun(lake.read);
       set({ db: 'ready', storage: lake.storage });

@@ -48,7 +48,25 @@ export function persistenceAnswer(granted: boolean): string {
     : 'The browser did not make storage persistent yet; it may evict the library under pressure. Installing Wolfie usually changes that (Settings shows the state).';
 }
 
-/** Deletes the database file and its WAL from OPFS. Call only after the database was closed. */
+const RESET_PENDING = 'wolfie.reset-pending';
+
+/**
+ * Reset library, step 1: remember the request and reload. The running DuckDB worker holds the
+ * file's sync access handle (OPFS refuses to delete it), and a reload is the one sure way to let go.
+ */
+export function requestResetAndReload(): void {
+  localStorage.setItem(RESET_PENDING, new Date().toISOString());
+  location.reload();
+}
+
+/** Step 2, on the next start, after the writer lock and before the database opens. */
+export async function resetIfRequested(files: string[]): Promise<void> {
+  if (!localStorage.getItem(RESET_PENDING)) return;
+  await deleteOpfsFiles(files);
+  localStorage.removeItem(RESET_PENDING); // only once the files are gone: a failure retries next start
+}
+
+/** Deletes files from the OPFS root; a missing file is fine. */
 export async function deleteOpfsFiles(names: string[]): Promise<void> {
   const root = await navigator.storage.getDirectory();
   for (const name of names) {
