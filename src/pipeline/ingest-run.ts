@@ -12,6 +12,7 @@ import { runModels } from '../lakehouse/models';
 import { createRateMeter, type Progress } from './progress';
 import { buildLakehouse } from './build-lakehouse';
 import { readAllTags } from './read-tags';
+import { statFiles } from './scan-files';
 import { createRunContext, failRun } from './run-steps';
 import type { WorkerPool } from './worker-pool';
 
@@ -53,7 +54,10 @@ export async function runIngest(lake: Lakehouse, listing: FolderListing, opts: I
   const result: RunResult = { runId, state: 'succeeded', read: 0, failed: 0, analysed: 0, analysisFailed: 0, unchanged: 0, deleted: 0, skipped, notice: null, error: null };
   try {
     const diff = await step('scan', async () => {
-      const scanned = listing.files.map((f) => ({ path: f.path, size_bytes: f.file.size, last_modified_ms: f.file.lastModified }));
+      // In slices: each File's metadata is a synchronous round trip in Chromium (see scan-files.ts).
+      const scanned = await statFiles(listing.files, (done) =>
+        opts.onProgress({ phase: 'Scanning', done, total: listing.files.length, perSecond: 0, etaSeconds: null }),
+      );
       const d = await diffInventory(sql, listing.root, scanned);
       await markSeenAndDeleted(sql, runId, d.unchanged, d.deleted);
       await updateRunCounts(sql, runId, {
