@@ -36,7 +36,10 @@ export function StorageSection() {
             </>
           )}
         </Show>
-        <Show when={sizes()}>
+        <Show when={sizes.state === 'errored'}>
+          <p>{`The size of each schema could not be measured: ${String(sizes.error)}`}</p>
+        </Show>
+        <Show when={sizes.state !== 'errored' && sizes.latest} fallback={sizes.state === 'errored' ? undefined : <p>Measuring the size of each schema…</p>}>
           {(s) => (
             <table class="plain" aria-label="Size of each schema">
               <caption>{`Database file: ${s().fileBytes === null ? 'in memory' : formatBytes(s().fileBytes!)} (sizes count written blocks; the newest changes may not be counted until the next checkpoint)`}</caption>
