@@ -27,14 +27,19 @@ function crashFolder(parent: string): { root: string; count: number } {
   return { root, count };
 }
 
-/** A read through /sql reached by the in-app link: a full navigation would stop the run itself. */
-async function readDuringRun(page: Page, query: string): Promise<string[][]> {
+let readNo = 0;
+/**
+ * One row read through /sql reached by the in-app link (a full navigation would stop the run
+ * itself). A unique column tells this result from the previous one; one row always comes back.
+ */
+async function readDuringRun(page: Page, query: string): Promise<string[]> {
+  const tag = `r${++readNo}`;
   await page.getByRole('link', { name: 'SQL', exact: true }).first().click();
-  await page.getByRole('textbox', { name: 'SQL' }).fill(query);
+  await page.getByRole('textbox', { name: 'SQL' }).fill(`SELECT q.*, 1 AS ${tag} FROM (${query}) q`);
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   const table = page.getByRole('table', { name: 'Query result' });
-  await table.waitFor();
-  return table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td'), (td) => td.textContent ?? '')));
+  await table.locator('th', { hasText: tag }).waitFor();
+  return table.locator('tbody tr').first().evaluate((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '').slice(0, -1));
 }
 
 /** SIGKILL the Chromium started for this profile: the harshest close a tab can get. */
@@ -69,8 +74,14 @@ describe.skipIf(!hasCorpus)('a browser killed during analysis', () => {
     // Let analysis get going, then look at what a reader sees committed.
     await s.page.waitForFunction(() => /Analysing audio/.test(document.body.innerText), undefined, { timeout: 120_000 });
     await s.page.waitForFunction(() => Number(document.querySelector('[data-testid="pipeline-status"]')?.getAttribute('data-done')) >= 6, undefined, { timeout: 120_000 });
-    const seen = (await readDuringRun(s.page, 'SELECT path FROM raw.analysis ORDER BY path')).map(([p]) => p!);
-    const [tagsSeen] = firstRow(await readDuringRun(s.page, 'SELECT count(*) FROM raw.tag_reads'));
+    // Batches commit every 25 files or 3 s: wait until a reader sees some committed.
+    let seen: string[] = [];
+    for (let i = 0; i < 20 && seen.length < 3; i++) {
+      const [paths] = await readDuringRun(s.page, `SELECT coalesce(string_agg(path, '|' ORDER BY path), '') AS paths FROM raw.analysis`);
+      seen = paths ? paths.split('|') : [];
+      if (seen.length < 3) await s.page.waitForTimeout(1000);
+    }
+    const [tagsSeen] = await readDuringRun(s.page, 'SELECT count(*) AS n FROM raw.tag_reads');
     expect(await s.page.getByTestId('pipeline-status').getAttribute('data-state'), 'still running at the kill').toBe('running');
     killBrowser(profile);
     await s.context.close().catch(() => undefined); // already gone; releases playwright's handle
