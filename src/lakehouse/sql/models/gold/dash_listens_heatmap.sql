@@ -1,0 +1,17 @@
+-- model: gold.dash_listens_heatmap
+-- depends: silver.listens, gold.dash_track_dims
+-- Plays by month, source, genre, ISO day of week (1 Monday .. 7 Sunday) and hour of day (UTC:
+-- the exports carry no time zone), for the day-of-week by hour heatmap.
+SELECT
+  date_trunc('month', l.played_at)::DATE AS month,
+  l.source,
+  coalesce(d.genre, CASE WHEN l.track_id IS NULL THEN '(not in library)' ELSE '(no genre)' END) AS genre,
+  CAST(isodow(l.played_at) AS INTEGER) AS dow, -- 1 Monday .. 7 Sunday
+  CAST(hour(l.played_at) AS INTEGER) AS hour, -- 0..23, UTC
+  count(*) AS listens,
+  CAST(getvariable('wolfie_run_id') AS INTEGER) AS run_id,
+  'gold.dash_listens_heatmap' AS model
+FROM silver.listens l
+LEFT JOIN gold.dash_track_dims d ON d.track_id = l.track_id
+WHERE NOT l.timestamp_suspect AND NOT l.is_skip
+GROUP BY ALL;

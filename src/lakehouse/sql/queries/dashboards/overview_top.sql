@@ -1,0 +1,18 @@
+-- Top artists, tracks, genres and labels by plays in a period. $1/$2 period, $3 genre, $4 source.
+WITH p AS (
+  SELECT m.track_id, sum(m.listens) AS listens
+  FROM gold.dash_track_monthly m
+  WHERE m.month BETWEEN date_trunc('month', coalesce(CAST($1 AS DATE), DATE '0001-01-01')) AND coalesce(CAST($2 AS DATE), DATE '9999-12-31')
+    AND ($3 IS NULL OR m.genre = $3) AND ($4 IS NULL OR m.source = $4)
+  GROUP BY m.track_id
+), j AS (
+  SELECT d.*, p.listens FROM p JOIN gold.dash_track_dims d ON d.track_id = p.track_id
+), ranked AS (
+  SELECT 'artist' AS kind, coalesce(artist, '(no artist)') AS name, NULL AS track_id, sum(listens) AS listens FROM j GROUP BY 2
+  UNION ALL SELECT 'track', coalesce(artist || ' – ', '') || title, any_value(track_id), sum(listens) FROM j GROUP BY 2
+  UNION ALL SELECT 'genre', genre, NULL, sum(listens) FROM j GROUP BY 2
+  UNION ALL SELECT 'label', label, NULL, sum(listens) FROM j GROUP BY 2
+)
+SELECT kind, name, track_id, CAST(listens AS BIGINT) AS listens FROM (
+  SELECT *, row_number() OVER (PARTITION BY kind ORDER BY listens DESC, name) AS rank FROM ranked WHERE listens > 0
+) WHERE rank <= 10 ORDER BY kind, rank;
