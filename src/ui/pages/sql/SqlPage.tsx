@@ -1,22 +1,29 @@
-// The read-only SQL explorer: a query over every schema, its result as a table, CSV export.
-import Papa from 'papaparse';
-import { createSignal, Show } from 'solid-js';
+// The read-only SQL explorer: a query over every schema (?q= opens one, as the dashboards'
+// "Query" links do), its result as a table and, when small, a chart; saved queries; CSV and
+// Parquet export. Only queries run: see lakehouse/read-only.ts.
+import { useSearchParams } from '@solidjs/router';
+import { createResource, createSignal, For, Show } from 'solid-js';
 import { useLakehouse } from '../../../app/lakehouse-store';
 import { runReadOnly } from '../../../lakehouse/read-only';
 import type { Row } from '../../../lakehouse/sql-client';
-import { downloadBlob } from '../../../platform/download';
-import { cellText, RowsTable } from '../../components/RowsTable';
+import { RowsTable } from '../../components/RowsTable';
+import { AutoChart, chartable } from './AutoChart';
+import { deleteSaved, listSaved, saveQuery } from './saved-queries';
+import { exportCsv, exportParquet } from './sql-export';
 
 const EXAMPLE = 'SELECT artist, count(*) AS tracks\nFROM gold.track_facts\nGROUP BY artist\nORDER BY tracks DESC\nLIMIT 20';
 const SHOWN_ROWS = 1000;
 
 export default function SqlPage() {
-  const [, actions] = useLakehouse();
-  const [text, setText] = createSignal(EXAMPLE);
+  const [lake, actions] = useLakehouse();
+  const [params] = useSearchParams<{ q?: string }>();
+  const [text, setText] = createSignal(typeof params.q === 'string' && params.q ? params.q : EXAMPLE);
   const [rows, setRows] = createSignal<Row[] | null>(null);
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
   const [ms, setMs] = createSignal(0);
+  const [name, setName] = createSignal('');
+  const [saved, { refetch }] = createResource(() => (lake.db === 'ready' ? lake.version : false), async () => listSaved((await actions.lakehouse()).read));
 
   const run = async () => {
     setBusy(true);
@@ -32,17 +39,17 @@ export default function SqlPage() {
       setBusy(false);
     }
   };
-  const exportCsv = () => {
-    const r = rows() ?? [];
-    const fields = Object.keys(r[0] ?? {});
-    const csv = Papa.unparse({ fields, data: r.map((row) => fields.map((f) => cellText(row[f]))) }, { newline: '\r\n' });
-    downloadBlob(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }), 'wolfie-query.csv');
+  const save = async () => {
+    if (!name().trim()) return;
+    await saveQuery((await actions.lakehouse()).sql, name().trim(), text());
+    setName('');
+    void refetch();
   };
 
   return (
     <section>
       <h1>SQL explorer</h1>
-      <p class="muted">Read-only: queries run in a transaction that cannot change your library. Schemas: raw, bronze, silver, gold, meta.</p>
+      <p class="muted">Read-only: only queries run (DuckDB's parser decides), in a transaction that cannot change your library. Schemas: raw, bronze, silver, gold, meta.</p>
       <label for="sql-text" class="visually-hidden">SQL</label>
       <textarea
         id="sql-text"
@@ -57,14 +64,33 @@ export default function SqlPage() {
       />
       <div class="toolbar">
         <button class="primary" onClick={() => void run()} disabled={busy()}>Run</button>
-        <button onClick={exportCsv} disabled={!rows()?.length}>Export CSV</button>
+        <button onClick={() => exportCsv(rows() ?? [])} disabled={!rows()?.length}>Export CSV</button>
+        <button onClick={() => exportParquet(rows() ?? [])} disabled={!rows()?.length}>Export Parquet</button>
         <Show when={rows()}>{(r) => <span class="muted" aria-live="polite">{`${r().length} rows in ${Math.round(ms())} ms`}</span>}</Show>
       </div>
+      <details class="card">
+        <summary>{`Saved queries (${saved()?.length ?? 0})`}</summary>
+        <div class="toolbar">
+          <label>Name <input value={name()} onInput={(e) => setName(e.currentTarget.value)} /></label>
+          <button onClick={() => void save()} disabled={!name().trim()}>Save query</button>
+        </div>
+        <ul>
+          <For each={saved()}>
+            {(q) => (
+              <li>
+                <button onClick={() => setText(q.sql)}>{`Open ${q.name}`}</button>{' '}
+                <button onClick={async () => (await deleteSaved((await actions.lakehouse()).sql, q.name), void refetch())}>{`Delete ${q.name}`}</button>
+              </li>
+            )}
+          </For>
+        </ul>
+      </details>
       <Show when={error()}>{(e) => <p class="card error-text" role="alert">{e()}</p>}</Show>
       <Show when={rows()}>
         {(r) => (
           <>
-            <Show when={r().length > SHOWN_ROWS}><p class="muted">{`Showing the first ${SHOWN_ROWS} rows; Export CSV has all ${r().length}.`}</p></Show>
+            <Show when={chartable(r())}>{(c) => <AutoChart rows={r()} x={c().x} y={c().y} />}</Show>
+            <Show when={r().length > SHOWN_ROWS}><p class="muted">{`Showing the first ${SHOWN_ROWS} rows; the exports have all ${r().length}.`}</p></Show>
             <RowsTable rows={r().slice(0, SHOWN_ROWS)} label="Query result" />
           </>
         )}
