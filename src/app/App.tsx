@@ -26,7 +26,7 @@ export function App() {
         <Route path="/quality" component={QualityPage} />
         <Route path="/lineage" component={LineagePage} />
         <Route path="/catalog" component={CatalogPage} />
-        <Route path="/dashboards" component={DashboardsPage} />
+        <Route path="/dashboards/:tab?" component={DashboardsPage} />
         <Route path="/playlists" component={PlaylistsPage} />
         <Route path="/sql" component={SqlPage} />
         <Route path="/settings" component={SettingsPage} />

@@ -1,11 +1,76 @@
-// Dashboards: not built yet; says so plainly and points to what works today.
-import { A } from '@solidjs/router';
+// Dashboards: tabs as sub-routes (/dashboards, /dashboards/trends, /library, /distribution,
+// /insights) under one filter bar whose state is in the URL. Every figure reads gold tables
+// through sql/queries/dashboards; an empty state names what is missing and the one fix.
+import { A, useLocation, useParams } from '@solidjs/router';
+import { createResource, For, Match, Show, Switch } from 'solid-js';
+import { useLakehouse } from '../../../app/lakehouse-store';
+import { dashState } from '../../../lakehouse/dashboards';
+import DistributionTab from './DistributionTab';
+import { PRESETS, useDashParams } from './filters';
+import InsightsTab from './InsightsTab';
+import LibraryTab from './LibraryTab';
+import OverviewTab from './OverviewTab';
+import TrendsTab from './TrendsTab';
+import './dashboards.css';
+
+const TABS = [['', 'Overview'], ['trends', 'Listening trends'], ['library', 'Library optimisation'], ['distribution', 'Distribution'], ['insights', 'Insights']] as const;
 
 export default function DashboardsPage() {
+  const [lake, actions] = useLakehouse();
+  const route = useParams<{ tab?: string }>();
+  const location = useLocation();
+  const { params, setParams, preset, filters, one } = useDashParams();
+  const [state] = createResource(() => (lake.db === 'ready' ? lake.version : false), async () => dashState((await actions.lakehouse()).read));
+  const tab = () => route.tab ?? '';
+  const f = () => filters(state());
+
   return (
-    <section>
+    <section class="dashboards">
       <h1>Dashboards</h1>
-      <p class="card">Listening trends, library optimisation and distributions appear here once your library and listening history are loaded. This page is not available in this version yet. Meanwhile, the <A href="/catalog">catalog</A> and the <A href="/sql">SQL explorer</A> show everything the lakehouse holds.</p>
+      <nav class="dash-tabs" aria-label="Dashboards">
+        <For each={TABS}>{([path, label]) => <A href={`/dashboards${path ? `/${path}` : ''}${location.search}`} end>{label}</A>}</For>
+      </nav>
+      <form class="toolbar dash-filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
+        <label>Period{' '}
+          <select value={preset()} onChange={(e) => setParams({ period: e.currentTarget.value === 'all' ? undefined : e.currentTarget.value })}>
+            <For each={PRESETS}>{([value, label]) => <option value={value}>{label}</option>}</For>
+          </select>
+        </label>
+        <Show when={preset() === 'custom'}>
+          <label>From <input type="date" value={one(params.from) ?? ''} onChange={(e) => setParams({ from: e.currentTarget.value || undefined })} /></label>
+          <label>To <input type="date" value={one(params.to) ?? ''} onChange={(e) => setParams({ to: e.currentTarget.value || undefined })} /></label>
+        </Show>
+        <label>Genre{' '}
+          <select value={one(params.genre) ?? ''} onChange={(e) => setParams({ genre: e.currentTarget.value || undefined })}>
+            <option value="">All genres</option>
+            <For each={state()?.genres ?? []}>{(g) => <option value={g} selected={g === one(params.genre)}>{g}</option>}</For>
+          </select>
+        </label>
+        <label>Source{' '}
+          <select value={one(params.source) ?? ''} onChange={(e) => setParams({ source: e.currentTarget.value || undefined })}>
+            <option value="">All sources</option>
+            <For each={state()?.sources ?? []}>{(s) => <option value={s} selected={s === one(params.source)}>{s}</option>}</For>
+          </select>
+        </label>
+        <Show when={f().from || f().to}><span class="muted">{`${f().from ?? '…'} to ${f().to ?? '…'}`}</span></Show>
+      </form>
+      <Show when={state()} fallback={<p class="muted">Loading…</p>}>
+        {(s) => (
+          <Switch>
+            <Match when={s().tracks === 0}>
+              <p class="card" data-testid="dash-empty">No tracks yet: the dashboards read your library. <A href="/">Choose your music folder</A> on the Library page.</p>
+            </Match>
+            <Match when={s().needsBuild}>
+              <p class="card" data-testid="dash-empty">The dashboard tables have not been built yet for this library. Run a <A href="/pipeline">Full rebuild</A> on the Pipeline page.</p>
+            </Match>
+            <Match when={tab() === ''}><OverviewTab state={s()} filters={f()} /></Match>
+            <Match when={tab() === 'trends'}><TrendsTab state={s()} filters={f()} /></Match>
+            <Match when={tab() === 'library'}><LibraryTab state={s()} filters={f()} /></Match>
+            <Match when={tab() === 'distribution'}><DistributionTab state={s()} filters={f()} /></Match>
+            <Match when={tab() === 'insights'}><InsightsTab state={s()} filters={f()} /></Match>
+          </Switch>
+        )}
+      </Show>
     </section>
   );
 }
