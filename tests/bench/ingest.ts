@@ -5,6 +5,7 @@ import { existsSync, linkSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { report, startApp } from './support/app-server';
+import { queryViaSqlPage } from './support/sql-page';
 
 const CORPUS = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../shared/corpus');
 const SOURCES = [
@@ -39,18 +40,24 @@ async function main() {
     await page.waitForFunction(() => !/Opening/.test(document.querySelector('[data-testid="pipeline-status"]')?.textContent ?? 'Opening'));
     const t0 = Date.now();
     await page.locator('input[type=file][webkitdirectory]').setInputFiles(folder);
-    const finished = await page.waitForSelector('[data-testid="pipeline-status"]:is([data-state="succeeded"], [data-state="failed"])', { timeout: 3_600_000 });
-    const wallS = (Date.now() - t0) / 1000;
-    if ((await finished.getAttribute('data-state')) !== 'succeeded') throw new Error(`The run failed: ${await page.locator('.toasts').innerText()}`);
-    await page.goto(`${app.url}/sql`);
-    await page.waitForSelector('[data-testid="pipeline-status"][data-state="succeeded"]');
-    await page.getByRole('textbox', { name: 'SQL' }).fill(
-      `SELECT step, rows_in, round(epoch(ended_at - started_at), 3) AS s FROM meta.run_steps WHERE run_id = 1 ORDER BY ordinal`,
+    // Tag reading is what this measures: once the run moves on to audio analysis (issue 3's own
+    // benchmark), cancel it; what was read is committed and the step timings are recorded.
+    await page.waitForFunction(
+      () => {
+        const state = document.querySelector('[data-testid="pipeline-status"]')?.getAttribute('data-state');
+        return state !== 'running' || /Analysing audio/.test(document.querySelector('.progress')?.textContent ?? '');
+      },
+      undefined,
+      { timeout: 3_600_000, polling: 200 },
     );
-    await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await page.waitForSelector('table[aria-label="Query result"], [role=alert]');
-    const rows = await page.getByRole('table', { name: 'Query result' }).locator('tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')),
+    const wallS = (Date.now() - t0) / 1000;
+    if (await page.getByRole('button', { name: 'Pause analysis' }).count()) await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="pipeline-status"]')?.getAttribute('data-state') !== 'running', undefined, { timeout: 600_000 });
+    if ((await page.getByTestId('pipeline-status').getAttribute('data-state')) === 'failed') throw new Error(`The run failed: ${await page.locator('.toasts').innerText()}`);
+    const rows = await queryViaSqlPage(
+      page,
+      app.url,
+      `SELECT step, rows_in, round(epoch(ended_at - started_at), 3) AS s FROM meta.run_steps WHERE run_id = 1 ORDER BY ordinal`,
     );
     if (!rows.length) throw new Error(`No step timings: ${await page.locator('main').innerText()}`);
     const steps = Object.fromEntries(rows.map(([step, rowsIn, s]) => [step, { rows_in: Number(rowsIn), seconds: Number(s) }]));
@@ -59,7 +66,7 @@ async function main() {
     report(
       'ingest',
       { folder, files, wall_seconds: wallS, read_tags_seconds: tagSeconds, files_per_second_tags: files / tagSeconds, files_per_second_wall: files / wallS, steps, goal_files_per_second: 300 },
-      `${files} files; tag reading ${tagSeconds.toFixed(2)} s = ${(files / tagSeconds).toFixed(0)} files/s; whole run ${wallS.toFixed(2)} s = ${(files / wallS).toFixed(0)} files/s (goal >= 300 files/s)`,
+      `${files} files; tag reading ${tagSeconds.toFixed(2)} s = ${(files / tagSeconds).toFixed(0)} files/s; choosing the folder to tags in the table ${wallS.toFixed(2)} s = ${(files / wallS).toFixed(0)} files/s (goal >= 300 files/s)`,
     );
   } finally {
     await app.close();
