@@ -11,6 +11,7 @@ import { runIngest, type RunResult } from '../pipeline/ingest-run';
 import { parseInWorker } from '../pipeline/history-parse';
 import { describeImport, runImport, type ImportRunResult } from '../pipeline/import-run';
 import { runRemoveDemo } from '../pipeline/remove-demo-run';
+import { demoHistoryFingerprints } from '../platform/demo-library';
 import { runRebuild, type RebuildResult } from '../pipeline/rebuild-run';
 import type { Progress } from '../pipeline/progress';
 import { WorkerPool } from '../pipeline/worker-pool';
@@ -130,7 +131,7 @@ function createLakehouseStore() {
         return null;
       }
       set({ pipeline: 'running', progress: { phase: 'Removing the demo library', done: 0, total: 1, perSecond: 0, etaSeconds: null } });
-      const result = await runRemoveDemo(await ready).catch((e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }));
+      const result = await runRemoveDemo(await ready, await demoHistoryFingerprints().catch(() => [])).catch((e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }));
       const ok = 'runId' in result && result.state === 'succeeded';
       void recordAudit((await ready).sql, 'remove-demo', ok ? `Demo library removed (${result.deleted} tracks, run ${result.runId})` : `Demo removal failed: ${'error' in result ? result.error : ''}`);
       set({ pipeline: ok ? 'succeeded' : 'failed', progress: null });

@@ -16,3 +16,12 @@ export async function tombstoneDemoFiles(sql: SqlClient, runId: number): Promise
   await sql.query(tombstoneDemoSql, [runId]);
   return before;
 }
+
+/** Deletes the listening history imported from the demo's own export files (by their fingerprints). */
+export async function deleteDemoHistory(sql: SqlClient, fingerprints: string[]): Promise<void> {
+  for (const fingerprint of fingerprints) {
+    await sql.query('DELETE FROM raw.listens WHERE import_fingerprint = ?', [fingerprint]);
+    await sql.query('DELETE FROM raw.library_entries WHERE import_fingerprint = ?', [fingerprint]);
+    await sql.query('DELETE FROM raw.history_imports WHERE fingerprint = ?', [fingerprint]);
+  }
+}

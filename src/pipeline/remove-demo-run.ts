@@ -1,6 +1,6 @@
 // "Remove demo library" as a run: tombstone the demo's files, then rebuild bronze -> gold, so
 // the removal is recorded in meta.runs / meta.run_steps like every other change to the data.
-import { tombstoneDemoFiles } from '../lakehouse/demo';
+import { deleteDemoHistory, tombstoneDemoFiles } from '../lakehouse/demo';
 import type { Lakehouse } from '../lakehouse/db';
 import { endRun, log, startRun, updateRunCounts } from '../lakehouse/runs';
 import { buildLakehouse } from './build-lakehouse';
@@ -9,14 +9,18 @@ import { createRunContext, failRun } from './run-steps';
 
 export const DEMO_ROOT = 'Wolfie demo';
 
-export async function runRemoveDemo(lake: Lakehouse): Promise<RunResult> {
+/** `historyFingerprints`: the demo's own history export files, whose listens go with it. */
+export async function runRemoveDemo(lake: Lakehouse, historyFingerprints: string[] = []): Promise<RunResult> {
   const { sql } = lake;
   const runId = await startRun(sql, 'rebuild', DEMO_ROOT);
   const ctx = createRunContext(sql, runId);
   const result: RunResult = { runId, state: 'succeeded', read: 0, failed: 0, analysed: 0, analysisFailed: 0, unchanged: 0, deleted: 0, skipped: 0, notice: null, error: null };
   try {
     result.deleted = await ctx.step('remove_demo', async () => {
-      const removed = await sql.transaction(() => tombstoneDemoFiles(sql, runId));
+      const removed = await sql.transaction(async () => {
+        await deleteDemoHistory(sql, historyFingerprints);
+        return tombstoneDemoFiles(sql, runId);
+      });
       await updateRunCounts(sql, runId, { files_deleted: removed });
       return { value: removed, in: removed, out: 0 };
     });

@@ -45,3 +45,12 @@ export async function demoHistoryFiles(): Promise<File[]> {
   const m = await manifest();
   return Promise.all(m.history.map(async (p) => new File([await (await fetchOk(p)).blob()], p.split('/').pop()!)));
 }
+
+/** SHA-256 of each demo history file (what the import records), so removing the demo removes its listens too. */
+export async function demoHistoryFingerprints(): Promise<string[]> {
+  return Promise.all(
+    (await demoHistoryFiles()).map(async (f) =>
+      Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', await f.arrayBuffer())), (b) => b.toString(16).padStart(2, '0')).join(''),
+    ),
+  );
+}

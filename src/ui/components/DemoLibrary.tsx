@@ -4,7 +4,7 @@ import { createSignal, Show } from 'solid-js';
 import { useLakehouse } from '../../app/lakehouse-store';
 import { useQuery } from '../../app/use-query';
 import { demoFileCount } from '../../lakehouse/demo';
-import { demoListing } from '../../platform/demo-library';
+import { demoHistoryFiles, demoListing } from '../../platform/demo-library';
 
 export function TryDemoButton() {
   const [state, actions] = useLakehouse();
@@ -12,7 +12,12 @@ export function TryDemoButton() {
   const start = async () => {
     setLoading(true);
     try {
-      await actions.ingest(await demoListing(), 'demo');
+      const result = await actions.ingest(await demoListing(), 'demo');
+      // Then its small listening history, through the same import as a person's exports.
+      if (result?.state === 'succeeded') {
+        const history = await demoHistoryFiles();
+        if (history.length) await actions.importHistory(history);
+      }
     } catch (error) {
       actions.toast('error', `The demo library could not be loaded: ${error instanceof Error ? error.message : String(error)}. Reload the page and try again.`);
     } finally {
