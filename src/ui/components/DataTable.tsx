@@ -9,6 +9,8 @@ export interface Column<T> {
   width: string; // a CSS grid track, e.g. '200px' or 'minmax(120px, 1fr)'
   numeric?: boolean;
   format?: (row: T) => string;
+  /** A cell with controls instead of text (e.g. rating stars). */
+  render?: (row: T) => JSX.Element;
 }
 
 export interface SortState<T> {
@@ -94,8 +96,8 @@ export function DataTable<T>(props: {
                 >
                   <For each={props.columns}>
                     {(c) => (
-                      <div role="cell" class={c.numeric ? 'num' : ''} title={cell(row(), c)}>
-                        {cell(row(), c)}
+                      <div role="cell" class={c.numeric ? 'num' : ''} title={c.render ? undefined : cell(row(), c)}>
+                        {c.render ? c.render(row()) : cell(row(), c)}
                       </div>
                     )}
                   </For>

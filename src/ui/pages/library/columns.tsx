@@ -2,12 +2,14 @@
 import { formatDuration } from '../../../domain/format-number';
 import type { LibraryTrack } from '../../../lakehouse/queries';
 import type { Column } from '../../components/DataTable';
+import { TableRating } from '../../components/TableRating';
 
 const fixed = (n: number | null, digits: number) => (n == null ? '' : n.toFixed(digits));
 
 export const TRACK_COLUMNS: Column<LibraryTrack>[] = [
   { key: 'artist', label: 'Artist', width: 'minmax(140px, 1.2fr)' },
   { key: 'title', label: 'Title', width: 'minmax(160px, 1.5fr)' },
+  { key: 'rating', label: 'Rating', width: '116px', numeric: true, render: (t) => <TableRating trackId={t.track_id} title={t.title ?? t.path} rating={t.rating} /> },
   { key: 'album', label: 'Album', width: 'minmax(120px, 1fr)' },
   { key: 'album_artist', label: 'Album artist', width: '130px' },
   { key: 'genre', label: 'Genre', width: '110px' },

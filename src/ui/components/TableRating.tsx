@@ -1,0 +1,40 @@
+// Rating stars inside the library table: five small buttons per row that write raw.user_ratings
+// (never the file). Compact on purpose: no query per row, the row's own rating is the start value.
+import { createSignal, For } from 'solid-js';
+import { useLakehouse } from '../../app/lakehouse-store';
+import { setUserRating } from '../../lakehouse/interactions';
+import { interactionsChanged } from './interactions-tick';
+import './rating-stars.css';
+
+export function TableRating(props: { trackId: string; title: string; rating: number | null }) {
+  const [, actions] = useLakehouse();
+  const [picked, setPicked] = createSignal<number | null>(null);
+  const shown = () => picked() ?? Math.round(props.rating ?? 0);
+  const choose = async (stars: number) => {
+    const next = stars === shown() ? 0 : stars; // the same star again clears the rating
+    setPicked(next);
+    try {
+      await setUserRating((await actions.lakehouse()).sql, props.trackId, next === 0 ? null : next, 'library-table');
+      interactionsChanged();
+    } catch (e) {
+      actions.toast('error', `The rating of "${props.title}" could not be saved: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  return (
+    // Clicks and keys stay here: the row around it opens the track page.
+    <span role="group" aria-label={`Rating of ${props.title}`} onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+      <For each={[1, 2, 3, 4, 5]}>
+        {(n) => (
+          <button
+            class="table-star"
+            aria-label={`${n} ${n === 1 ? 'star' : 'stars'}`}
+            aria-pressed={n <= shown()}
+            onClick={() => void choose(n)}
+          >
+            {n <= shown() ? '★' : '☆'}
+          </button>
+        )}
+      </For>
+    </span>
+  );
+}
