@@ -111,6 +111,9 @@ export default defineConfig({
     host: '127.0.0.1',
   },
   test: {
+    // Every test runs in Node (the browser tests drive real Chromium); without this,
+    // vite-plugin-solid defaults the environment to jsdom, which is not installed.
+    environment: 'node',
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       {
