@@ -132,8 +132,9 @@ describe('ingest a folder into the persistent lakehouse', () => {
     await page.goto(url('/'));
     await waitIdle(page);
     await page.getByRole('searchbox', { name: 'Search tracks' }).fill('Hungarian');
-    await page.getByRole('group', { name: /^Rating of / }).first().getByRole('button', { name: '4 stars' }).click();
-    await page.waitForFunction(() => document.querySelector('[role=group][aria-label^="Rating of"] button[aria-label="4 stars"]')?.getAttribute('aria-pressed') === 'true');
+    const fourStars = page.getByRole('group', { name: /^Rating of .*Hungarian/ }).getByRole('button', { name: '4 stars' });
+    await fourStars.click();
+    await expect.poll(() => fourStars.getAttribute('aria-pressed'), { timeout: 20_000 }).toBe('true');
     expect(page.url()).toBe(url('/'));
     const [rating] = firstRow(await sqlRows(page, 'SELECT rating FROM raw.user_ratings ORDER BY rated_at DESC LIMIT 1'));
     expect(Number(rating)).toBe(4);
