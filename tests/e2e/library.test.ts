@@ -132,9 +132,12 @@ describe('ingest a folder into the persistent lakehouse', () => {
     await page.goto(url('/'));
     await waitIdle(page);
     await page.getByRole('searchbox', { name: 'Search tracks' }).fill('Hungarian');
-    const fourStars = page.getByRole('group', { name: /^Rating of .*Hungarian/ }).getByRole('button', { name: '4 stars' });
+    const group = page.getByRole('group', { name: /^Rating of .*Hungarian/ });
+    const fourStars = group.getByRole('button', { name: '4 stars' });
     await fourStars.click();
     await expect.poll(() => fourStars.getAttribute('aria-pressed'), { timeout: 20_000 }).toBe('true');
+    // aria-busy clears once the rating is written (leaving the page earlier would abandon the write).
+    await expect.poll(() => group.getAttribute('aria-busy'), { timeout: 20_000 }).toBe('false');
     expect(page.url()).toBe(url('/'));
     const [rating] = firstRow(await sqlRows(page, 'SELECT rating FROM raw.user_ratings ORDER BY rated_at DESC LIMIT 1'));
     expect(Number(rating)).toBe(4);

@@ -9,20 +9,24 @@ import './rating-stars.css';
 export function TableRating(props: { trackId: string; title: string; rating: number | null }) {
   const [, actions] = useLakehouse();
   const [picked, setPicked] = createSignal<number | null>(null);
+  const [saving, setSaving] = createSignal(0);
   const shown = () => picked() ?? Math.round(props.rating ?? 0);
   const choose = async (stars: number) => {
     const next = stars === shown() ? 0 : stars; // the same star again clears the rating
     setPicked(next);
+    setSaving((n) => n + 1);
     try {
       await setUserRating((await actions.lakehouse()).sql, props.trackId, next === 0 ? null : next, 'library-table');
       interactionsChanged();
     } catch (e) {
       actions.toast('error', `The rating of "${props.title}" could not be saved: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setSaving((n) => n - 1);
     }
   };
   return (
     // Clicks and keys stay here: the row around it opens the track page.
-    <span role="group" aria-label={`Rating of ${props.title}`} onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+    <span role="group" aria-label={`Rating of ${props.title}`} aria-busy={saving() > 0} onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
       <For each={[1, 2, 3, 4, 5]}>
         {(n) => (
           <button
