@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate, NewerDatabaseError, SCHEMA_VERSION } from '../../src/lakehouse/migrate';
-import { openFileDb } from './migrations-fixture-db';
+import { nodeClient } from '../support/node-db';
 
 const FIXTURE = resolve(__dirname, '../fixtures/db/wolfie-schema-2.duckdb');
 const FUTURE = resolve(__dirname, '../fixtures/db/wolfie-schema-future.duckdb');
@@ -18,7 +18,7 @@ describe('schema evolution with a database file from an earlier version', () => 
   it('migrates the schema-2 file forward and keeps its data', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'wolfie-db-')), 'old.duckdb');
     copyFileSync(FIXTURE, path);
-    const sql = await openFileDb(path);
+    const sql = await nodeClient(path);
     const { applied } = await migrate(sql);
     expect(applied).toEqual(MIGRATIONS.filter((m) => m.version > 2).map((m) => m.version));
     const [v] = await sql.query<{ v: number }>('SELECT max(version) AS v FROM meta.schema_migrations');
@@ -41,7 +41,7 @@ describe('schema evolution with a database file from an earlier version', () => 
     const path = join(mkdtempSync(join(tmpdir(), 'wolfie-db-')), 'newer.duckdb');
     copyFileSync(FUTURE, path);
     const before = sha(path);
-    const sql = await openFileDb(path);
+    const sql = await nodeClient(path);
     const refused = await migrate(sql).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(NewerDatabaseError);
     expect((refused as NewerDatabaseError).found).toBe(999);

@@ -11,14 +11,15 @@ const require = createRequire(import.meta.url);
 const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as typeof import('@duckdb/duckdb-wasm/blocking');
 const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
 
-export async function nodeClient(): Promise<SqlClient & { close(): void }> {
+/** In memory, or on the database file at `path` (the schema-evolution fixtures). */
+export async function nodeClient(path?: string): Promise<SqlClient & { close(): void }> {
   const db = await duckdb.createDuckDB(
     { mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: '' }, eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: '' } },
     new duckdb.VoidLogger(),
     duckdb.NODE_RUNTIME,
   );
   await db.instantiate();
-  db.open({});
+  db.open(path ? { path, accessMode: duckdb.DuckDBAccessMode.READ_WRITE } : {});
   const conn = db.connect();
   let inTransaction = false;
   const client: SqlClient & { close(): void } = {
@@ -54,7 +55,9 @@ export async function nodeClient(): Promise<SqlClient & { close(): void }> {
       }
     },
     close() {
+      if (path) conn.query('CHECKPOINT');
       conn.close();
+      if (path) db.reset();
     },
   };
   return client;
