@@ -60,7 +60,7 @@ export class ZipJob {
     if (file.name.endsWith('/') || file.name.startsWith('__MACOSX/')) return;
     this.entries++;
     // Entries arrive one after another in a stream, so one hasher serves them all in turn.
-    const job = new FileJob(`${this.zipName}/${file.name}`, this.hasher, { skipUnrecognised: true, streaming: this.streaming });
+    const job = new FileJob(`${this.zipName}/${printable(file.name)}`, this.hasher, { skipUnrecognised: true, streaming: this.streaming });
     const slot = { job, done: false };
     this.current = slot;
     file.ondata = (err, data, final) => {
@@ -83,4 +83,10 @@ export class ZipJob {
       this.outcomes.push({ ok: false, fileName: job.fileName, error: `${job.fileName}: compressed with a method this app cannot unpack (${(e as Error).message})` });
     }
   }
+}
+
+/** A damaged zip can carry any bytes as an entry name; keep control characters out of what the person reads. */
+function printable(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  return name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 }
