@@ -75,6 +75,14 @@ describe('dashboard queries', () => {
     const withAlt = rows.filter((r) => r.alternatives?.length);
     expect(withAlt.length).toBeGreaterThan(0);
     for (const r of withAlt) for (const a of r.alternatives!) expect(Math.abs(a.bpm - r.bpm)).toBeLessThanOrEqual(r.bpm * 0.04 + 1e-9);
+    // The genre filter narrows the over-played tracks to that genre.
+    const genre = (await sql.query<{ genre: string }>('SELECT genre FROM gold.dash_track_dims WHERE genre IS NOT NULL ORDER BY play_count DESC LIMIT 1'))[0]!.genre;
+    const narrowed = await dashQuery<{ track_id: string }>(sql, 'library_overplayed', { ...ALL, genre });
+    expect(narrowed.length).toBeGreaterThan(0);
+    const genres = await sql.query<{ genre: string }>(
+      `SELECT DISTINCT genre FROM gold.dash_track_dims WHERE track_id IN (${narrowed.map((r) => `'${r.track_id}'`).join(', ')})`,
+    );
+    expect(genres.map((g) => g.genre)).toEqual([genre]);
   });
 
   test('versions of one song are found; missing tags are counted', async () => {

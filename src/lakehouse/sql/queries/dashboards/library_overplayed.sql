@@ -1,16 +1,18 @@
 -- The 10 most-played tracks (at least 3 times the median plays of played tracks), each with up
 -- to 3 alternatives: same or neighbouring Camelot key (±1 on the wheel, or the relative
 -- major/minor), BPM within 4 %, nearest in energy and danceability (the timbre summary gold
--- carries), least played first on ties. Library-wide: with the genre bound as a parameter, duckdb-wasm
--- 1.32's prepared plan of this query ran for minutes where the literal plan takes milliseconds.
+-- carries), least played first on ties. $1 genre limits the over-played tracks (the median
+-- stays the library's); their alternatives may come from any genre. `over` is MATERIALIZED so
+-- the genre filter is planned on its own: inlined into the key join, the prepared plan in
+-- duckdb-wasm 1.32 once ran for minutes where the literal one took milliseconds.
 -- The neighbouring keys are spelled out as rows so the join is an equality (hash) join: a range
 -- or OR condition made DuckDB-wasm fall back to a nested loop that took seconds.
 WITH med AS (SELECT greatest(median(play_count), 1) AS plays FROM gold.dash_track_dims WHERE play_count > 0),
-over AS (
+over AS MATERIALIZED (
   SELECT d.track_id, d.artist, d.title, d.play_count, d.bpm, d.key_code, d.energy, d.danceability,
     CAST(d.camelot[:-2] AS INTEGER) AS wheel, right(d.camelot, 1) AS ring
   FROM gold.dash_track_dims d, med
-  WHERE d.play_count >= 3 * med.plays AND d.camelot IS NOT NULL AND d.bpm IS NOT NULL
+  WHERE ($1 IS NULL OR d.genre = $1) AND d.play_count >= 3 * med.plays AND d.camelot IS NOT NULL AND d.bpm IS NOT NULL
   ORDER BY d.play_count DESC, d.track_id LIMIT 10
 ), near AS (
   SELECT *, unnest([wheel, (wheel + 10) % 12 + 1, wheel % 12 + 1]) AS n_wheel, ring AS n_ring FROM over
