@@ -20,7 +20,8 @@ import type { FolderListing } from '../platform/folder-source';
 import { acquireWriterLock } from '../platform/tab-lock';
 import { notify } from '../platform/notify';
 import { recordAudit } from '../lakehouse/audit';
-import { checkStorageBeforeWork, resetIfRequested } from '../platform/storage';
+import { checkStorageBeforeWork, forgetRunFailures, resetIfRequested, unrecordedRunFailures } from '../platform/storage';
+import { failInterruptedRuns } from '../lakehouse/runs';
 
 export type DbStatus = 'locking' | 'other-tab' | 'opening' | 'ready' | 'error';
 export type PipelineState = 'idle' | 'running' | 'succeeded' | 'failed';
@@ -41,6 +42,23 @@ export interface LakehouseState {
   /** Bumped after every change to the data, so pages re-query. */
   version: number;
   toasts: Toast[];
+}
+
+/** A sentence ends once: run errors end with their own advice, the toasts add a sentence after. */
+const sentence = (text: string | null) => (text ?? '').replace(/[.\s]+$/, '');
+
+/**
+ * At open, runs left 'running' are over (a closed tab, or a failure the full storage would not
+ * let us write): record them failed, with the reason failRun kept aside when there is one.
+ */
+async function recordInterruptedRuns(lake: Lakehouse): Promise<void> {
+  try {
+    const ended = await failInterruptedRuns(lake.sql, unrecordedRunFailures());
+    if (ended.length) await lake.checkpoint();
+    forgetRunFailures();
+  } catch {
+    // Still no room to write: the reasons stay noted and the next start tries again.
+  }
 }
 
 function createLakehouseStore() {
@@ -64,6 +82,7 @@ function createLakehouseStore() {
     try {
       await resetIfRequested([DATABASE_FILE, `${DATABASE_FILE}.wal`]); // governance: Reset library deletes the file before DuckDB opens it
       lake = await openLakehouse();
+      await recordInterruptedRuns(lake);
       const last = await lastRun(lake.read);
       set({ db: 'ready', storage: lake.storage });
       // A run started while the database was opening owns the status; otherwise show the last outcome.
@@ -133,10 +152,10 @@ function createLakehouseStore() {
       set({ pipeline: 'running', progress: { phase: 'Removing the demo library', done: 0, total: 1, perSecond: 0, etaSeconds: null } });
       const result = await runRemoveDemo(await ready, await demoHistoryFingerprints().catch(() => [])).catch((e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }));
       const ok = 'runId' in result && result.state === 'succeeded';
-      void recordAudit((await ready).sql, 'remove-demo', ok ? `Demo library removed (${result.deleted} tracks, run ${result.runId})` : `Demo removal failed: ${'error' in result ? result.error : ''}`);
+      void recordAudit((await ready).sql, 'remove-demo', ok ? `Demo library removed (${result.deleted} tracks, run ${result.runId})` : `Demo removal failed: ${'error' in result ? sentence(result.error) : ''}`);
       set({ pipeline: ok ? 'succeeded' : 'failed', progress: null });
       set('version', (v) => v + 1);
-      toast(ok ? 'success' : 'error', ok ? `Demo library removed (${result.deleted} tracks).` : `The demo library could not be removed: ${result.error}. See Pipeline.`);
+      toast(ok ? 'success' : 'error', ok ? `Demo library removed (${result.deleted} tracks).` : `The demo library could not be removed: ${sentence(result.error)}. See Pipeline.`);
       return 'runId' in result ? result : null;
     },
 
@@ -151,7 +170,7 @@ function createLakehouseStore() {
       set({ pipeline: result.state, progress: null });
       void recordAudit((await ready).sql, 'rebuild', `Full rebuild, run ${result.runId} ${result.state}${result.error ? `: ${result.error}` : ''}`);
       set('version', (v) => v + 1);
-      const text = result.state === 'succeeded' ? `Full rebuild done (run ${result.runId}).` : `Rebuild failed: ${result.error}. Your library is as it was before; see Pipeline.`;
+      const text = result.state === 'succeeded' ? `Full rebuild done (run ${result.runId}).` : `Rebuild failed: ${sentence(result.error)}. Your library is as it was before; see Pipeline.`;
       toast(result.state === 'succeeded' ? 'success' : 'error', text);
       if (result.state === 'failed') notify('Wolfie: rebuild failed', text);
       return result;
@@ -187,7 +206,7 @@ function createLakehouseStore() {
 
   const announce = (r: RunResult) => {
     if (r.state === 'failed') {
-      const text = `Run ${r.runId} failed: ${r.error}. Your library is as it was before this run; see Pipeline for details.`;
+      const text = `Run ${r.runId} failed: ${sentence(r.error)}. Your library is as it was before this run; see Pipeline for details.`;
       toast('error', text);
       notify('Wolfie: run failed', text);
     } else if (r.state === 'cancelled') {

@@ -6,10 +6,26 @@ export type RunKind = 'ingest' | 'rescan' | 'rebuild' | 'import' | 'demo';
 export type RunState = 'running' | 'succeeded' | 'failed' | 'cancelled';
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
+export const INTERRUPTED = 'Interrupted: the tab was closed or reloaded during the run';
+
+/**
+ * A run left 'running' when the database opens (or the next run starts) is over: the tab was
+ * closed, or the failure could not be written (a full disk). Marks it and its running step failed,
+ * with the reason noted outside the database when there is one (run id as text -> error).
+ * Returns the run ids it ended.
+ */
+export async function failInterruptedRuns(sql: SqlClient, reasons: Record<string, string> = {}): Promise<number[]> {
+  const left = await sql.query<{ run_id: number }>(`SELECT run_id FROM meta.runs WHERE state = 'running' ORDER BY run_id`);
+  for (const { run_id } of left) {
+    const error = reasons[String(run_id)] ?? INTERRUPTED;
+    await sql.query(`UPDATE meta.runs SET state = 'failed', ended_at = coalesce(ended_at, now()), error = ? WHERE run_id = ?`, [error, run_id]);
+    await sql.query(`UPDATE meta.run_steps SET state = 'failed', ended_at = coalesce(ended_at, now()), error = coalesce(error, ?) WHERE run_id = ? AND state = 'running'`, [error, run_id]);
+  }
+  return left.map((r) => Number(r.run_id));
+}
+
 export async function startRun(sql: SqlClient, kind: RunKind, sourceName: string | null): Promise<number> {
-  // A run left 'running' by a closed tab is over: say so instead of leaving it spinning forever.
-  await sql.exec(`UPDATE meta.runs SET state = 'failed', ended_at = now(), error = 'Interrupted: the tab was closed or reloaded during the run'
-                  WHERE state = 'running'`);
+  await failInterruptedRuns(sql);
   const [row] = await sql.query<{ id: number }>('SELECT coalesce(max(run_id), 0) + 1 AS id FROM meta.runs');
   const runId = row!.id;
   await sql.query(`INSERT INTO meta.runs (run_id, kind, source_name, state, started_at) VALUES (?, ?, ?, 'running', now())`, [runId, kind, sourceName]);

@@ -2,15 +2,24 @@
 // A failing step throws StepFailed, which stops the steps after it.
 import { endRun, endStep, log, startStep } from '../lakehouse/runs';
 import type { SqlClient } from '../lakehouse/sql-client';
-import { storageAdvice } from './storage-errors';
+import { forgetRunFailures, rememberRunFailure } from '../platform/storage';
+import { explainEngineError, withStorageAdvice } from './storage-errors';
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export class StepFailed extends Error {
-  constructor(readonly step: string, cause: unknown) {
-    const message = cause instanceof Error ? cause.message : String(cause);
-    // A full disk or failed write must say what to do, not only what the engine said.
-    const advice = storageAdvice(message);
-    super(`Step "${step}" failed: ${advice ? `${message.replace(/[.\s]+$/, '')}. ${advice}` : message}`, { cause });
+  /**
+   * `said` is what the person reads about the cause (default: the engine's own message); a full
+   * disk or failed write must also say what to do, not only what the engine said.
+   */
+  constructor(readonly step: string, cause: unknown, said = messageOf(cause)) {
+    super(`Step "${step}" failed: ${withStorageAdvice(said)}`, { cause });
   }
+}
+
+/** A step's failure, with an engine crash explained (asks the browser whether storage is full). */
+export async function stepFailure(step: string, error: unknown): Promise<StepFailed> {
+  return error instanceof StepFailed ? error : new StepFailed(step, error, await explainEngineError(messageOf(error)));
 }
 
 export interface StepOutcome<T> {
@@ -38,7 +47,7 @@ export function createRunContext(sql: SqlClient, runId: number): RunContext {
         await endStep(sql, runId, name, 'succeeded', rows);
         return value;
       } catch (error) {
-        const failure = error instanceof StepFailed ? error : new StepFailed(name, error);
+        const failure = await stepFailure(name, error);
         await endStep(sql, runId, name, 'failed', {}, failure.message).catch(() => undefined);
         throw failure;
       }
@@ -49,12 +58,20 @@ export function createRunContext(sql: SqlClient, runId: number): RunContext {
 /**
  * Ends a run that threw: marks it failed with the reason, logs it against the failing step, and
  * checkpoints what was committed before. Never throws (the storage may be what failed); returns
- * the message the person is shown.
+ * the message the person is shown. When the record may not have reached the file (the storage
+ * or the engine is what failed), the reason waits in localStorage for the start-up sweep
+ * (failInterruptedRuns) to record it.
  */
 export async function failRun(lake: { sql: SqlClient; checkpoint(): Promise<void> }, runId: number, error: unknown): Promise<string> {
-  const message = error instanceof Error ? error.message : String(error);
-  await endRun(lake.sql, runId, 'failed', message).catch(() => undefined);
-  await log(lake.sql, 'error', runId, error instanceof StepFailed ? error.step : null, message).catch(() => undefined);
-  await lake.checkpoint().catch(() => undefined);
+  const message = error instanceof StepFailed ? error.message : withStorageAdvice(await explainEngineError(messageOf(error)));
+  rememberRunFailure(runId, message);
+  let recorded = true;
+  await endRun(lake.sql, runId, 'failed', message).catch(() => (recorded = false));
+  // The engine's own words stay in the log when the person was told something plainer.
+  const raw = error instanceof StepFailed ? messageOf(error.cause) : messageOf(error);
+  const logged = message.includes(raw) ? message : `${message} (engine: ${raw})`;
+  await log(lake.sql, 'error', runId, error instanceof StepFailed ? error.step : null, logged).catch(() => undefined);
+  await lake.checkpoint().catch(() => (recorded = false));
+  if (recorded) forgetRunFailures([runId]);
   return message;
 }

@@ -81,6 +81,74 @@ export function isQuotaError(error: unknown): boolean {
   return /QuotaExceeded|quota|No space left|ENOSPC/i.test(text);
 }
 
+const ROOM_PROBE = 'wolfie-room-probe.tmp';
+
+/**
+ * Whether the origin can still store `bytes` more: false when estimate() shows less free room or
+ * the browser refuses a probe write with a quota error, null where there is no storage API to
+ * ask. The write is the real test: a quota limited by the browser (or DevTools) is not always
+ * what estimate() reports.
+ */
+export async function hasRoomFor(bytes = 1024 * 1024): Promise<boolean | null> {
+  const storage = globalThis.navigator?.storage;
+  if (!storage) return null;
+  const e = await storage.estimate?.().catch(() => undefined);
+  if (e?.quota && e.quota - (e.usage ?? 0) < bytes) return false;
+  if (!storage.getDirectory) return e?.quota ? true : null;
+  let root: FileSystemDirectoryHandle | undefined;
+  try {
+    root = await storage.getDirectory();
+    const out = await (await root.getFileHandle(ROOM_PROBE, { create: true })).createWritable();
+    try {
+      await out.write(new Uint8Array(bytes));
+      await out.close();
+    } catch (error) {
+      await out.abort().catch(() => undefined);
+      throw error;
+    }
+    return true;
+  } catch (error) {
+    return isQuotaError(error) ? false : null;
+  } finally {
+    await root?.removeEntry(ROOM_PROBE).catch(() => undefined);
+  }
+}
+
+const UNRECORDED_FAILURES = 'wolfie.unrecorded-failures';
+
+/**
+ * A failed run whose 'failed' row may not have reached the database file (the write that failed
+ * was the storage's): kept in localStorage until the next start records it. No-ops without one.
+ */
+export function rememberRunFailure(runId: number, error: string): void {
+  try {
+    localStorage.setItem(UNRECORDED_FAILURES, JSON.stringify({ ...unrecordedRunFailures(), [runId]: error }));
+  } catch {
+    // No localStorage (Node, private mode): the start-up sweep still says the run was interrupted.
+  }
+}
+
+export function forgetRunFailures(runIds?: number[]): void {
+  try {
+    const left = Object.fromEntries(Object.entries(unrecordedRunFailures()).filter(([id]) => runIds && !runIds.includes(Number(id))));
+    if (Object.keys(left).length) localStorage.setItem(UNRECORDED_FAILURES, JSON.stringify(left));
+    else localStorage.removeItem(UNRECORDED_FAILURES);
+  } catch {
+    // As above.
+  }
+}
+
+/** Run id (as text) -> the error to record. */
+export function unrecordedRunFailures(): Record<string, string> {
+  try {
+    const parsed: unknown = JSON.parse(localStorage.getItem(UNRECORDED_FAILURES) ?? '{}');
+    if (!parsed || typeof parsed !== 'object') return {};
+    return Object.fromEntries(Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  } catch {
+    return {};
+  }
+}
+
 /**
  * The store's one-line hook before a run: warns when room is short (the run still starts; a
  * quota error fails its step with the data intact) and, at the first ingest, asks for persistence

@@ -74,12 +74,25 @@ describe('storage and reset', () => {
     console.log(`[figure] what the person was told: ${said}`);
     const [run] = await sqlRows(page, 'SELECT state, error FROM meta.runs ORDER BY run_id DESC LIMIT 1');
     console.log(`[figure] full rebuild with zero free quota: ${outcome}; last run: ${run?.join(' | ')}`);
+    // A full rebuild must write, so with no room it fails; and the person is told it was the
+    // storage and what to do, not the engine's crash (DuckDB-WASM surfaces a refused OPFS write
+    // as "Maximum call stack size exceeded").
+    expect(outcome).toBe('failed');
+    expect(said).toMatch(/Storage is full/);
+    expect(said).toMatch(/free disk space, remove old snapshots .*export a backup/);
+    expect(said).not.toMatch(/call stack/i);
+    // The failure is on record once the database opens again (sqlRows loads /sql afresh), even
+    // though no room was left to write it at the time.
+    expect(run?.[0]).toBe('failed');
+    expect(run?.[1]).toMatch(/^Step "[a-z_]+" failed: Storage is full/);
     // Whatever the browser let through, the library must still answer with the same tracks.
     const after = firstRow(await sqlRows(page, 'SELECT count(*) AS n, max(run_id) AS runs FROM gold.track_facts'));
     expect(after[0]).toBe(before[0]);
     // With room again (and the database reopened from its file), the next run works.
     await page.reload();
     expect(firstRow(await sqlRows(page, 'SELECT count(*) AS n, max(run_id) AS runs FROM gold.track_facts'))).toEqual(before);
+    const [reloaded] = await sqlRows(page, 'SELECT state, error FROM meta.runs ORDER BY run_id DESC LIMIT 1');
+    expect(reloaded).toEqual(run);
     await page.goto(url('/pipeline'));
     await waitIdle(page);
     await page.getByRole('button', { name: 'Full rebuild' }).click();
