@@ -58,11 +58,12 @@ export function boundParams(name: DashQuery, f: DashFilters, extra: unknown[] = 
 export async function dashQuery<T extends Row = Row>(sql: SqlClient, name: DashQuery, f: DashFilters, extra: unknown[] = []): Promise<T[]> {
   const text = DASHBOARD_SQL[name];
   if (!text) throw new Error(`Missing sql/queries/dashboards/${name}.sql`);
+  const params = boundParams(name, f, extra);
   const start = performance.now();
   try {
-    return await sql.query<T>(text, boundParams(name, f, extra));
+    return await sql.query<T>(text, params);
   } finally {
-    performance.measure(`dash:${name}`, { start, end: performance.now() });
+    performance.measure(`dash:${name}`, { start, end: performance.now(), detail: { params } });
   }
 }
 
