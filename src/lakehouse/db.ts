@@ -5,6 +5,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { asyncClient } from './async-client';
 import { migrate } from './migrate';
+import { openWhenFree } from './open-when-free';
 import type { SqlClient } from './sql-client';
 
 export const DATABASE_FILE = 'wolfie.duckdb';
@@ -40,7 +41,7 @@ async function open(): Promise<Lakehouse> {
   performance.mark('wolfie:db-instantiated');
   const storage = (await opfsAvailable()) ? 'opfs' : 'memory';
   if (storage === 'opfs') {
-    await db.open({ path: `opfs://${DATABASE_FILE}`, accessMode: duckdb.DuckDBAccessMode.READ_WRITE });
+    await openWhenFree(() => db.open({ path: `opfs://${DATABASE_FILE}`, accessMode: duckdb.DuckDBAccessMode.READ_WRITE }));
   } else {
     await db.open({});
   }
