@@ -113,6 +113,13 @@ describe('ingest a folder into the persistent lakehouse', () => {
     const waveform = page.getByRole('slider', { name: /Waveform/ });
     await waveform.waitFor();
     await page.getByText(/Measured by wolfie-analysis/).waitFor();
+    // Row-level lineage: each value names its source (issue 4).
+    const facts = page.locator('dl.facts');
+    await facts.getByText(/^Source: tag \(Vorbis comment\) of this file, read by music-metadata [\d.]+, run \d+$/).first().waitFor();
+    await facts.getByText(/^Source: analyser wolfie-analysis [\d.]+ \(essentia\.js and its own DSP\) on this file, run \d+$/).first().waitFor();
+    const lineage = page.getByRole('region', { name: 'Where these values came from' });
+    await lineage.getByText(/^This row of gold\.track_facts was built by run \d+ from silver\.tracks/).waitFor();
+    await lineage.getByText(/^Tags: Vorbis comment, read by music-metadata [\d.]+ from library\/Orchestra\/.+\.ogg in run \d+/).waitFor();
     const box = (await waveform.boundingBox())!;
     await waveform.click({ position: { x: box.width / 2, y: box.height / 2 } });
     // The playhead jumps to the clicked point, about half-way through the track.
@@ -125,6 +132,20 @@ describe('ingest a folder into the persistent lakehouse', () => {
       { timeout: 20_000 },
     );
     await page.getByRole('button', { name: 'Pause' }).click();
+  });
+
+  it('lists every table in the catalog with its rows and size', async () => {
+    const { page } = s;
+    await page.goto(url('/catalog'));
+    await waitIdle(page);
+    const tables = page.getByRole('table', { name: 'Tables of the lakehouse' });
+    await tables.getByRole('columnheader', { name: 'Size' }).waitFor();
+    const facts = tables.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'gold.track_facts', exact: true }) });
+    const cells = await facts.getByRole('cell').allInnerTexts();
+    expect(cells[0]).toBe('table');
+    expect(cells[1]).toBe('16');
+    expect(cells[2]).toMatch(/^\d+(\.\d)? (KB|MB)$/);
+    expect(cells[3]).toMatch(/contract/i);
   });
 
   it('rates a track from the library table without opening it', async () => {

@@ -1,11 +1,13 @@
 // One track: its facts with units, where each came from, and its problem if it has one.
 import { A, useParams } from '@solidjs/router';
-import { createSignal, For, Show } from 'solid-js';
+import { createMemo, createSignal, For, Show } from 'solid-js';
 import { useQuery } from '../../../app/use-query';
 import { formatDuration } from '../../../domain/format-number';
 import { trackById } from '../../../lakehouse/queries';
+import { describeFields, trackLineage } from '../../../lakehouse/track-lineage';
 import { RatingStars } from '../../components/RatingStars';
 import { TrackPlayer } from '../../components/TrackPlayer';
+import { TrackLineage } from './TrackLineage';
 import { TrackWaveform } from './TrackWaveform';
 
 const FIELDS: [string, string, (v: unknown) => string][] = [
@@ -26,6 +28,12 @@ const FIELDS: [string, string, (v: unknown) => string][] = [
 export default function TrackPage() {
   const params = useParams();
   const track = useQuery((sql) => trackById(sql, params.id ?? ''), () => params.id);
+  const lineage = useQuery((sql) => trackLineage(sql, params.id ?? ''), () => params.id);
+  // The File row shows the path, so each value's source calls it 'this file'.
+  const sourceOf = createMemo(() => {
+    const l = lineage();
+    return l ? describeFields(l.sources, l.tagFormats, l.contributions, l.ratings, 'this file') : {};
+  });
   const [position, setPosition] = createSignal(0);
   let seek: ((seconds: number) => Promise<void>) | undefined;
   return (
@@ -44,7 +52,12 @@ export default function TrackPage() {
                   {([k, label, fmt]) => (
                     <>
                       <dt>{label}</dt>
-                      <dd>{fmt(t()[k])}</dd>
+                      <dd>
+                        {fmt(t()[k])}
+                        <Show when={sourceOf()[k]}>
+                          {(from) => <small class="muted" style={{ display: 'block' }}>{`Source: ${from()}`}</small>}
+                        </Show>
+                      </dd>
                     </>
                   )}
                 </For>
@@ -58,6 +71,7 @@ export default function TrackPage() {
                 bindSeek={(f) => (seek = f)}
               />
               <RatingStars trackId={String(t().track_id)} libraryRating={(t().rating as number | null) ?? null} />
+              <Show when={lineage()}>{(l) => <TrackLineage lineage={l()} />}</Show>
             </>
           )}
         </Show>
