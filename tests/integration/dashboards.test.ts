@@ -64,6 +64,14 @@ describe('dashboard queries', () => {
     expect(narrowed.filter((r) => r.dim === 'genre').reduce((a, r) => a + r.tracks, 0)).toBe(band.tracks);
   });
 
+  test('the default top lists come from gold.dash_overview_top and equal the computed ranking', async () => {
+    const fromGold = await dashQuery(sql, 'overview_top', ALL);
+    // A period covering all time takes the computed path; it must give the same lists.
+    const computed = await dashQuery(sql, 'overview_top', { ...ALL, from: '1900-01-01' });
+    expect(fromGold.length).toBe(40);
+    expect(computed).toEqual(fromGold);
+  });
+
   test('streaks are runs of consecutive days', async () => {
     const [longest] = await dashQuery<{ days: number; first_day: unknown; last_day: unknown }>(sql, 'trends_streaks', ALL);
     expect(longest!.days).toBeGreaterThan(300); // 110 plays a day over a year leave no empty day

@@ -1,8 +1,12 @@
 -- Top artists, tracks, genres and labels by plays in a period. $1/$2 period, $3 genre, $4 source.
-WITH p AS (
+-- With no filter (the default view) the answer is gold.dash_overview_top, built by the pipeline
+-- with this same ranking; otherwise it is computed from the monthly plays.
+WITH unfiltered AS (SELECT $1 IS NULL AND $2 IS NULL AND $3 IS NULL AND $4 IS NULL AS yes),
+p AS (
   SELECT m.track_id, sum(m.listens) AS listens
-  FROM gold.dash_track_monthly m
-  WHERE m.month BETWEEN date_trunc('month', coalesce(CAST($1 AS DATE), DATE '0001-01-01')) AND coalesce(CAST($2 AS DATE), DATE '9999-12-31')
+  FROM gold.dash_track_monthly m, unfiltered
+  WHERE NOT unfiltered.yes
+    AND m.month BETWEEN date_trunc('month', coalesce(CAST($1 AS DATE), DATE '0001-01-01')) AND coalesce(CAST($2 AS DATE), DATE '9999-12-31')
     AND ($3 IS NULL OR m.genre = $3) AND ($4 IS NULL OR m.source = $4)
   GROUP BY m.track_id
 ), j AS (
@@ -12,7 +16,13 @@ WITH p AS (
   UNION ALL SELECT 'track', coalesce(artist || ' – ', '') || title, any_value(track_id), sum(listens) FROM j GROUP BY 2
   UNION ALL SELECT 'genre', genre, NULL, sum(listens) FROM j GROUP BY 2
   UNION ALL SELECT 'label', label, NULL, sum(listens) FROM j GROUP BY 2
+), computed AS (
+  SELECT kind, name, track_id, CAST(listens AS BIGINT) AS listens, rank FROM (
+    SELECT *, row_number() OVER (PARTITION BY kind ORDER BY listens DESC, name) AS rank FROM ranked WHERE listens > 0
+  ) WHERE rank <= 10
 )
-SELECT kind, name, track_id, CAST(listens AS BIGINT) AS listens FROM (
-  SELECT *, row_number() OVER (PARTITION BY kind ORDER BY listens DESC, name) AS rank FROM ranked WHERE listens > 0
-) WHERE rank <= 10 ORDER BY kind, rank;
+SELECT kind, name, track_id, listens FROM (
+  SELECT kind, name, track_id, listens, rank FROM computed
+  UNION ALL
+  SELECT t.kind, t.name, t.track_id, t.listens, t.rank FROM gold.dash_overview_top t, unfiltered WHERE unfiltered.yes
+) ORDER BY kind, rank;
