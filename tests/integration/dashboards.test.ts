@@ -98,6 +98,20 @@ describe('dashboard queries', () => {
     expect(dups.every((d) => d.copies > 1)).toBe(true);
     const missing = await dashQuery<{ tag: string; tracks: number }>(sql, 'library_missing_tags', ALL);
     expect(missing.find((m) => m.tag === 'genre')?.tracks).toBe(30); // every 50th track
+    // The counts and examples from gold.dash_missing_tags equal a direct scan of the tracks.
+    for (const genre of [null, 'House']) {
+      const direct = await sql.query(
+        `WITH t AS (SELECT * FROM gold.track_facts WHERE $1 IS NULL OR coalesce(genre, '(no genre)') = $1),
+        m AS (SELECT tag, track_id, artist, title FROM t, unnest(['artist', 'title', 'genre', 'year', 'label', 'album', 'bpm', 'key']) AS u(tag)
+          WHERE CASE tag WHEN 'artist' THEN artist IS NULL WHEN 'title' THEN title IS NULL WHEN 'genre' THEN genre IS NULL WHEN 'year' THEN year IS NULL
+            WHEN 'label' THEN label IS NULL WHEN 'album' THEN album IS NULL WHEN 'bpm' THEN bpm IS NULL ELSE key IS NULL END)
+        SELECT tag, count(*) AS tracks, round(100.0 * count(*) / (SELECT count(*) FROM t), 1) AS pct,
+          list(coalesce(artist || ' – ', '') || coalesce(title, track_id) ORDER BY artist, title, track_id)[1:5] AS examples
+        FROM m GROUP BY tag ORDER BY tracks DESC, tag`,
+        [genre],
+      );
+      expect(await dashQuery(sql, 'library_missing_tags', { ...ALL, genre })).toEqual(direct);
+    }
   });
 
   test('risers and fallers compare the period with the one before it', async () => {

@@ -1,15 +1,9 @@
--- Tracks missing each tag the dashboards group by, with up to 5 examples each. $1 genre.
-WITH t AS (SELECT f.* FROM gold.track_facts f WHERE $1 IS NULL OR coalesce(f.genre, '(no genre)') = $1),
-m AS (
-  SELECT 'artist' AS tag, track_id, artist, title FROM t WHERE artist IS NULL
-  UNION ALL SELECT 'title', track_id, artist, title FROM t WHERE title IS NULL
-  UNION ALL SELECT 'genre', track_id, artist, title FROM t WHERE genre IS NULL
-  UNION ALL SELECT 'year', track_id, artist, title FROM t WHERE year IS NULL
-  UNION ALL SELECT 'label', track_id, artist, title FROM t WHERE label IS NULL
-  UNION ALL SELECT 'album', track_id, artist, title FROM t WHERE album IS NULL
-  UNION ALL SELECT 'bpm', track_id, artist, title FROM t WHERE bpm IS NULL
-  UNION ALL SELECT 'key', track_id, artist, title FROM t WHERE key IS NULL
-)
-SELECT tag, count(*) AS tracks, round(100.0 * count(*) / (SELECT count(*) FROM t), 1) AS pct,
-  list(coalesce(artist || ' – ', '') || coalesce(title, track_id) ORDER BY artist, title)[1:5] AS examples
-FROM m GROUP BY tag ORDER BY tracks DESC, tag;
+-- Tracks missing each tag the dashboards group by, with up to 5 examples each
+-- (gold.dash_missing_tags holds one row per track and missing tag). $1 genre.
+SELECT tag, count(*) AS tracks,
+  round(100.0 * count(*) / (SELECT count(*) FROM gold.dash_track_dims WHERE $1 IS NULL OR genre = $1), 1) AS pct,
+  list(example ORDER BY CASE WHEN $1 IS NULL THEN rank_in_tag ELSE rank_in_genre END)
+    FILTER (WHERE CASE WHEN $1 IS NULL THEN rank_in_tag ELSE rank_in_genre END <= 5) AS examples
+FROM gold.dash_missing_tags
+WHERE $1 IS NULL OR genre = $1
+GROUP BY tag ORDER BY tracks DESC, tag;
