@@ -13,12 +13,15 @@ export class RealFft {
   /** Split-step twiddles e^{-2 pi i k / N}. */
   private readonly spRe: Float64Array;
   private readonly spIm: Float64Array;
-  private readonly rev: Uint32Array;
+  /** For output slot p of the gather: the even input sample 2 * bitreverse(p) and its window values. */
+  private readonly src: Uint32Array;
+  private readonly winRe: Float64Array;
+  private readonly winIm: Float64Array;
   readonly window: Float32Array;
 
-  /** `size` must be a power of two >= 4; frames are Hann-windowed before the transform. */
+  /** `size` must be a power of two >= 8; frames are Hann-windowed before the transform. */
   constructor(readonly size: number) {
-    if (size < 4 || size & (size - 1)) throw new Error(`FFT size ${size} is not a power of two >= 4`);
+    if (size < 8 || size & (size - 1)) throw new Error(`FFT size ${size} is not a power of two >= 8`);
     const h = (this.half = size / 2);
     this.re = new Float64Array(h);
     this.im = new Float64Array(h);
@@ -36,27 +39,44 @@ export class RealFft {
       this.spRe[k] = Math.cos((-2 * Math.PI * k) / size);
       this.spIm[k] = Math.sin((-2 * Math.PI * k) / size);
     }
-    this.rev = new Uint32Array(h);
+    this.window = new Float32Array(size);
+    for (let i = 0; i < size; i++) this.window[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / size);
+    this.src = new Uint32Array(h);
+    this.winRe = new Float64Array(h);
+    this.winIm = new Float64Array(h);
     const bits = Math.log2(h);
     for (let i = 0; i < h; i++) {
       let r = 0;
       for (let b = 0; b < bits; b++) r |= ((i >> b) & 1) << (bits - 1 - b);
-      this.rev[i] = r;
+      this.src[i] = 2 * r;
+      this.winRe[i] = this.window[2 * r]!;
+      this.winIm[i] = this.window[2 * r + 1]!;
     }
-    this.window = new Float32Array(size);
-    for (let i = 0; i < size; i++) this.window[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / size);
   }
 
-  /** Writes |X[k]| for k = 0..size/2 into `out` (length size/2 + 1) from frame x[from, from + size). */
-  magnitudes(x: Float32Array, from: number, out: Float32Array): void {
-    const { re, im, rev, window: w, half: h, twRe, twIm } = this;
-    // Pack even samples as real parts, odd samples as imaginary parts.
-    for (let i = 0; i < h; i++) {
-      const r = rev[i]!;
-      re[r] = x[from + 2 * i]! * w[2 * i]!;
-      im[r] = x[from + 2 * i + 1]! * w[2 * i + 1]!;
+  /**
+   * Writes |X[k]| for k = 0..bins (default size/2) into `out` (length >= bins + 1) from frame
+   * x[from, from + size). Callers that only look at low bins pass `bins` to skip the rest.
+   */
+  magnitudes(x: Float32Array, from: number, out: Float32Array, bins = this.half): void {
+    const { re, im, half: h, twRe, twIm, src, winRe, winIm } = this;
+    // Gather in bit-reversed order (even samples as real parts, odd as imaginary, windowed) and do
+    // the first two radix-2 stages at once: their twiddles are 1 and -i, so no multiplies.
+    for (let p = 0; p < h; p += 4) {
+      const s0 = from + src[p]!, s1 = from + src[p + 1]!, s2 = from + src[p + 2]!, s3 = from + src[p + 3]!;
+      const a0r = x[s0]! * winRe[p]!, a0i = x[s0 + 1]! * winIm[p]!;
+      const a1r = x[s1]! * winRe[p + 1]!, a1i = x[s1 + 1]! * winIm[p + 1]!;
+      const a2r = x[s2]! * winRe[p + 2]!, a2i = x[s2 + 1]! * winIm[p + 2]!;
+      const a3r = x[s3]! * winRe[p + 3]!, a3i = x[s3 + 1]! * winIm[p + 3]!;
+      const s01r = a0r + a1r, s01i = a0i + a1i, d01r = a0r - a1r, d01i = a0i - a1i;
+      const s23r = a2r + a3r, s23i = a2i + a3i, d23r = a2r - a3r, d23i = a2i - a3i;
+      re[p] = s01r + s23r; im[p] = s01i + s23i;
+      re[p + 2] = s01r - s23r; im[p + 2] = s01i - s23i;
+      // (-i) * d23 = d23i - i d23r
+      re[p + 1] = d01r + d23i; im[p + 1] = d01i - d23r;
+      re[p + 3] = d01r - d23i; im[p + 3] = d01i + d23r;
     }
-    for (let len = 2, o = 0; len <= h; o += len >> 1, len <<= 1) {
+    for (let len = 8, o = 3; len <= h; o += len >> 1, len <<= 1) {
       const hl = len >> 1;
       for (let start = 0; start < h; start += len) {
         for (let j = 0; j < hl; j++) {
@@ -74,8 +94,8 @@ export class RealFft {
     // Split: X[k] = (Z[k] + conj Z[h-k]) / 2 + e^{-2 pi i k/N} (Z[k] - conj Z[h-k]) / 2i.
     const { spRe, spIm } = this;
     out[0] = Math.abs(re[0]! + im[0]!);
-    out[h] = Math.abs(re[0]! - im[0]!);
-    for (let k = 1; k < h; k++) {
+    if (bins >= h) out[h] = Math.abs(re[0]! - im[0]!);
+    for (let k = 1, top = Math.min(bins, h - 1); k <= top; k++) {
       const zr = re[k]!, zi = im[k]!, cr = re[h - k]!, ci = -im[h - k]!;
       const er = 0.5 * (zr + cr), ei = 0.5 * (zi + ci);
       const dr = 0.5 * (zr - cr), di = 0.5 * (zi - ci);

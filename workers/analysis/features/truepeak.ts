@@ -36,6 +36,8 @@ export class TruePeakMeter {
   /** Tail plus the first SPAN samples of the chunk, for the gaps straddling the chunk boundary. */
   private readonly seam = new Float32Array(2 * SPAN);
   private peak = 0;
+  /** Per-chunk scratch: max |x| of each BLOCK samples. */
+  private blockMax = new Float32Array(0);
 
   constructor(channels: number) {
     this.tails = Array.from({ length: channels }, () => new Float32Array(SPAN));
@@ -50,16 +52,25 @@ export class TruePeakMeter {
       this.seam.fill(0);
       this.seam.set(tail, 0);
       this.seam.set(x.subarray(0, seamLen), SPAN);
-      // The sample peak first: the higher the bar early on, the fewer gaps need interpolating.
+      // One pass for the maximum |x| of every BLOCK samples: it gives the sample peak (first: the
+      // higher the bar early on, the fewer gaps need interpolating) and lets scan skip quiet blocks.
+      const nb = Math.ceil(x.length / BLOCK);
+      if (this.blockMax.length < nb) this.blockMax = new Float32Array(nb + (nb >> 2));
+      const bm = this.blockMax;
       let max = 0;
-      for (let i = 0; i < x.length; i++) {
-        const a = x[i]! < 0 ? -x[i]! : x[i]!;
-        if (a > max) max = a;
+      for (let b = 0, i = 0; b < nb; b++) {
+        let m = 0;
+        for (const stop = Math.min(x.length, i + BLOCK); i < stop; i++) {
+          const a = x[i]! < 0 ? -x[i]! : x[i]!;
+          if (a > m) m = a;
+        }
+        bm[b] = m;
+        if (m > max) max = m;
       }
       if (max > this.peak) this.peak = max;
       // Seam index s is chunk index s - SPAN; the previous chunk did its gaps up to -HALF - 1.
       this.scan(this.seam, HALF, Math.min(SPAN + HALF - 1, SPAN + seamLen - HALF), SPAN + seamLen);
-      this.scan(x, HALF - 1, x.length - HALF, x.length);
+      this.scanBlocks(x, HALF - 1, x.length - HALF, nb);
       // Keep the last SPAN samples (fewer when the chunk is short: shift the old tail along).
       if (x.length >= SPAN) tail.set(x.subarray(x.length - SPAN));
       else { tail.copyWithin(0, x.length); tail.set(x, SPAN - x.length); }
@@ -79,6 +90,22 @@ export class TruePeakMeter {
         if (a > max) max = a;
       }
       if (max < this.peak * MARGIN) continue;
+      for (let i = Math.max(from, b), stop = Math.min(to, b + BLOCK); i < stop; i++) {
+        const a = Math.max(Math.abs(x[i]!), Math.abs(x[i + 1]!));
+        if (a >= this.peak * MARGIN && cubicMax(x, i) >= this.peak * CUBIC_MARGIN) this.interpolate(x, i);
+      }
+    }
+  }
+
+  /** As scan over a whole chunk, with each block's max |x| already in blockMax (nb blocks). */
+  private scanBlocks(x: Float32Array, from: number, to: number, nb: number): void {
+    const bm = this.blockMax;
+    for (let bi = Math.floor(from / BLOCK); bi < nb; bi++) {
+      const b = bi * BLOCK;
+      if (b >= to) break;
+      const bar = this.peak * MARGIN;
+      // Gap b + BLOCK - 1 also sees the next block's first sample.
+      if (bm[bi]! < bar && (b + BLOCK >= x.length || Math.abs(x[b + BLOCK]!) < bar)) continue;
       for (let i = Math.max(from, b), stop = Math.min(to, b + BLOCK); i < stop; i++) {
         const a = Math.max(Math.abs(x[i]!), Math.abs(x[i + 1]!));
         if (a >= this.peak * MARGIN && cubicMax(x, i) >= this.peak * CUBIC_MARGIN) this.interpolate(x, i);
