@@ -56,9 +56,9 @@ export class ChromaAccumulator {
 
   private frame(buf: Float32Array, from: number): void {
     const m = this.mag;
-    this.fft.magnitudes(buf, from, m);
     const lo = Math.max(2, Math.floor(MIN_HZ / this.binHz));
     const hi = Math.min(m.length - 2, Math.ceil(MAX_HZ / this.binHz));
+    this.fft.magnitudes(buf, from, m, hi + 1); // bins above hi + 1 are never read
     let max = 0;
     for (let k = lo; k <= hi; k++) if (m[k]! > max) max = m[k]!;
     if (max < 1e-4) return; // silence votes for nothing

@@ -17,17 +17,26 @@ export class DanceabilityMeter {
 
   push(x: Float32Array): void {
     const L = this.frameLen;
-    for (let i = 0; i < x.length; i++) {
-      const v = x[i]!;
-      this.sum += v;
-      this.sumSq += v * v;
-      if (++this.filled === L) {
-        const mean = this.sum / L;
-        this.sd.push(Math.sqrt(Math.max(0, (this.sumSq - L * mean * mean) / (L - 1))));
-        this.sum = this.sumSq = 0;
-        this.filled = 0;
+    let sum = this.sum, sumSq = this.sumSq, filled = this.filled;
+    for (let i = 0; i < x.length; ) {
+      // One run of samples inside the current 10 ms frame, with the sums in locals.
+      const end = Math.min(x.length, i + L - filled);
+      filled += end - i;
+      for (; i < end; i++) {
+        const v = x[i]!;
+        sum += v;
+        sumSq += v * v;
+      }
+      if (filled === L) {
+        const mean = sum / L;
+        this.sd.push(Math.sqrt(Math.max(0, (sumSq - L * mean * mean) / (L - 1))));
+        sum = sumSq = 0;
+        filled = 0;
       }
     }
+    this.sum = sum;
+    this.sumSq = sumSq;
+    this.filled = filled;
   }
 
   /** 0..1, or null for clips shorter than a few seconds. */
