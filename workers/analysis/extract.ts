@@ -53,8 +53,10 @@ class Chain {
 
   push(channels: Float32Array[]): void {
     this.frames += channels[0]!.length;
-    this.loudness.push(channels);
-    this.truePeak.push(channels);
+    // One pass over the full-rate samples serves both: the loudness filter loop also notes the
+    // block maxima the true-peak meter starts from (stereo; other layouts find them separately).
+    const known = this.loudness.push(channels, this.truePeak.peakScratch(channels.length, channels[0]!.length));
+    this.truePeak.push(channels, known);
     let x = this.toWide.length ? this.toWide[0]!.pushMix(channels) : mixdown(channels);
     for (const h of this.toWide.slice(1)) x = h.push(x);
     this.spectral.push(x);

@@ -36,14 +36,27 @@ export class TruePeakMeter {
   /** Tail plus the first SPAN samples of the chunk, for the gaps straddling the chunk boundary. */
   private readonly seam = new Float32Array(2 * SPAN);
   private peak = 0;
-  /** Per-chunk scratch: max |x| of each BLOCK samples. */
-  private blockMax = new Float32Array(0);
+  /** Per-chunk scratch, per channel: max |x| of each BLOCK samples. */
+  private readonly scratch: Float32Array[] = [];
 
   constructor(channels: number) {
     this.tails = Array.from({ length: channels }, () => new Float32Array(SPAN));
   }
 
-  push(channels: Float32Array[]): void {
+  /** Per-channel arrays for the block maxima of an n-sample chunk, for LoudnessMeter.push to fill. */
+  peakScratch(channels: number, n: number): Float32Array[] {
+    const nb = Math.ceil(n / BLOCK);
+    while (this.scratch.length < channels) this.scratch.push(new Float32Array(0));
+    for (let c = 0; c < channels; c++) if (this.scratch[c]!.length < nb) this.scratch[c] = new Float32Array(nb + (nb >> 2));
+    return this.scratch.slice(0, channels);
+  }
+
+  /**
+   * Measures the next chunk. `known`: the block maxima are already in the arrays peakScratch
+   * returned for this chunk (filled by the loudness meter's pass).
+   */
+  push(channels: Float32Array[], known = false): void {
+    const maxima = known ? this.scratch : this.peakScratch(channels.length, channels[0]?.length ?? 0);
     for (let c = 0; c < channels.length; c++) {
       const x = channels[c]!, tail = this.tails[c]!;
       // Gaps (between sample i and i+1) need HALF samples either side. Those whose context reaches
@@ -55,22 +68,22 @@ export class TruePeakMeter {
       // One pass for the maximum |x| of every BLOCK samples: it gives the sample peak (first: the
       // higher the bar early on, the fewer gaps need interpolating) and lets scan skip quiet blocks.
       const nb = Math.ceil(x.length / BLOCK);
-      if (this.blockMax.length < nb) this.blockMax = new Float32Array(nb + (nb >> 2));
-      const bm = this.blockMax;
+      const bm = maxima[c]!;
       let max = 0;
-      for (let b = 0, i = 0; b < nb; b++) {
-        let m = 0;
-        for (const stop = Math.min(x.length, i + BLOCK); i < stop; i++) {
-          const a = x[i]! < 0 ? -x[i]! : x[i]!;
-          if (a > m) m = a;
+      if (known) {
+        for (let b = 0; b < nb; b++) if (bm[b]! > max) max = bm[b]!;
+      } else {
+        for (let b = 0, i = 0; b < nb; b++) {
+          let m = 0;
+          for (const stop = Math.min(x.length, i + BLOCK); i < stop; i++) m = Math.max(m, Math.abs(x[i]!));
+          bm[b] = m;
+          if (m > max) max = m;
         }
-        bm[b] = m;
-        if (m > max) max = m;
       }
       if (max > this.peak) this.peak = max;
       // Seam index s is chunk index s - SPAN; the previous chunk did its gaps up to -HALF - 1.
       this.scan(this.seam, HALF, Math.min(SPAN + HALF - 1, SPAN + seamLen - HALF), SPAN + seamLen);
-      this.scanBlocks(x, HALF - 1, x.length - HALF, nb);
+      this.scanBlocks(x, bm, HALF - 1, x.length - HALF, nb);
       // Keep the last SPAN samples (fewer when the chunk is short: shift the old tail along).
       if (x.length >= SPAN) tail.set(x.subarray(x.length - SPAN));
       else { tail.copyWithin(0, x.length); tail.set(x, SPAN - x.length); }
@@ -97,9 +110,8 @@ export class TruePeakMeter {
     }
   }
 
-  /** As scan over a whole chunk, with each block's max |x| already in blockMax (nb blocks). */
-  private scanBlocks(x: Float32Array, from: number, to: number, nb: number): void {
-    const bm = this.blockMax;
+  /** As scan over a whole chunk, with each block's max |x| already in bm (nb blocks). */
+  private scanBlocks(x: Float32Array, bm: Float32Array, from: number, to: number, nb: number): void {
     for (let bi = Math.floor(from / BLOCK); bi < nb; bi++) {
       const b = bi * BLOCK;
       if (b >= to) break;
@@ -126,7 +138,7 @@ export class TruePeakMeter {
 
   /** Flushes the held-back samples (with silence after them) and returns the true peak in dBTP. */
   resultDbtp(): number | null {
-    this.push(this.tails.map(() => new Float32Array(SPAN)));
+    this.push(this.tails.map(() => new Float32Array(SPAN)), false);
     return this.peak > 0 ? 20 * Math.log10(this.peak) : null;
   }
 }
