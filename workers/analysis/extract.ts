@@ -55,9 +55,13 @@ class Chain {
     this.frames += channels[0]!.length;
     // One pass over the full-rate samples serves both: the loudness filter loop also notes the
     // block maxima the true-peak meter starts from (stereo; other layouts find them separately).
-    const known = this.loudness.push(channels, this.truePeak.peakScratch(channels.length, channels[0]!.length));
+    // Where the first halver mixes stereo anyway, that loop writes its mono mix too.
+    const n = channels[0]!.length;
+    const first = this.toWide[0];
+    const mix = first && channels.length === 2 ? first.mixBuffer(n) : undefined;
+    const known = this.loudness.push(channels, this.truePeak.peakScratch(channels.length, n), mix, first?.mixOffset);
     this.truePeak.push(channels, known);
-    let x = this.toWide.length ? this.toWide[0]!.pushMix(channels) : mixdown(channels);
+    let x = first ? (known && mix ? first.pushMixed(n) : first.pushMix(channels)) : mixdown(channels);
     for (const h of this.toWide.slice(1)) x = h.push(x);
     this.spectral.push(x);
     this.dance.push(x);

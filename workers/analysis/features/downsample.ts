@@ -44,6 +44,20 @@ export class Halver {
     return this.filter(ext, 6 + a.length);
   }
 
+  /**
+   * For a caller that mixes as it reads the channels anyway: the buffer to write n mono samples
+   * into, from index mixOffset, before calling pushMixed(n).
+   */
+  mixBuffer(n: number): Float32Array {
+    return this.extFor(n);
+  }
+
+  readonly mixOffset = 6;
+
+  pushMixed(n: number): Float32Array {
+    return this.filter(this.ext, 6 + n);
+  }
+
   /** The scratch buffer with room for n new samples after the 6 held from the last chunk. */
   private extFor(n: number): Float32Array {
     if (this.ext.length < 6 + n) {

@@ -57,9 +57,11 @@ export class LoudnessMeter {
    * entries) and a stereo chunk, also writes each channel's max |sample| of every 64 samples,
    * which the true-peak meter needs: the filter loop waits on its own multiply-add chain, so the
    * extra comparisons come almost free there, and the chunk is read once instead of twice.
-   * Returns whether `peaks` was filled.
+   * With `mix` as well, also writes the mono mix 0.5 * (L + R) of sample i to mix[mixAt + i]
+   * (for the analysis halver, which then need not read the channels again).
+   * Returns whether `peaks` (and `mix`) were filled.
    */
-  push(channels: Float32Array[], peaks?: Float32Array[]): boolean {
+  push(channels: Float32Array[], peaks?: Float32Array[], mix?: Float32Array, mixAt = 0): boolean {
     const n = channels[0]!.length;
     const withPeaks = peaks !== undefined && channels.length === 2;
     let at = 0;
@@ -67,7 +69,9 @@ export class LoudnessMeter {
       const len = this.stepEnd(this.stepIndex) - this.stepEnd(this.stepIndex - 1);
       const take = Math.min(len - this.stepFilled, n - at);
       if (withPeaks) {
-        this.stepEnergy += this.filterPairPeaks(channels[0]!, channels[1]!, at, at + take, peaks[0]!, peaks[1]!);
+        this.stepEnergy += mix
+          ? this.filterPairPeaksMix(channels[0]!, channels[1]!, at, at + take, peaks[0]!, peaks[1]!, mix, mixAt)
+          : this.filterPairPeaks(channels[0]!, channels[1]!, at, at + take, peaks[0]!, peaks[1]!);
       } else if (channels.length === 2) {
         this.stepEnergy += this.filterPair(channels[0]!, channels[1]!, at, at + take);
       } else {
@@ -149,6 +153,41 @@ export class LoudnessMeter {
       let mx = (i & 63) === 0 ? 0 : px[block]!, my = (i & 63) === 0 ? 0 : py[block]!;
       for (; i < stop; i++) {
         const v = x[i]!, g = y[i]!;
+        const e = b0 * v + z1, f = b0 * g + q1;
+        z1 = b1 * v - a1 * e + z2; q1 = b1 * g - a1 * f + q2;
+        z2 = b2 * v - a2 * e; q2 = b2 * g - a2 * f;
+        const u = e + w1, k = f + r1;
+        w1 = -2 * e - c1 * u + w2; r1 = -2 * f - c1 * k + r2;
+        w2 = e - c2 * u; r2 = f - c2 * k;
+        sum += u * u; sum2 += k * k;
+        mx = Math.max(mx, Math.abs(v));
+        my = Math.max(my, Math.abs(g));
+      }
+      px[block] = mx;
+      py[block] = my;
+    }
+    s[0] = z1; s[1] = z2; s[2] = w1; s[3] = w2;
+    t[0] = q1; t[1] = q2; t[2] = r1; t[3] = r2;
+    return sum + sum2;
+  }
+
+  /** filterPairPeaks that also writes the mono mix of sample i to mix[mixAt + i]. */
+  private filterPairPeaksMix(
+    x: Float32Array, y: Float32Array, from: number, to: number, px: Float32Array, py: Float32Array, mix: Float32Array, mixAt: number,
+  ): number {
+    const [b0, b1, b2, a1, a2] = this.shelf as [number, number, number, number, number];
+    const [, , , c1, c2] = this.hp as [number, number, number, number, number];
+    const s = this.state[0]!, t = this.state[1]!;
+    let z1 = s[0]!, z2 = s[1]!, w1 = s[2]!, w2 = s[3]!;
+    let q1 = t[0]!, q2 = t[1]!, r1 = t[2]!, r2 = t[3]!;
+    let sum = 0, sum2 = 0;
+    for (let i = from; i < to; ) {
+      const block = i >> 6;
+      const stop = Math.min(to, (block + 1) << 6);
+      let mx = (i & 63) === 0 ? 0 : px[block]!, my = (i & 63) === 0 ? 0 : py[block]!;
+      for (; i < stop; i++) {
+        const v = x[i]!, g = y[i]!;
+        mix[mixAt + i] = 0.5 * (v + g);
         const e = b0 * v + z1, f = b0 * g + q1;
         z1 = b1 * v - a1 * e + z2; q1 = b1 * g - a1 * f + q2;
         z2 = b2 * v - a2 * e; q2 = b2 * g - a2 * f;
