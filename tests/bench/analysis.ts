@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { report, startApp } from './support/app-server';
+import { libraryOpen, report, startApp } from './support/app-server';
 import { queryViaSqlPage } from './support/sql-page';
 
 const CORPUS = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../shared/corpus');
@@ -44,7 +44,7 @@ async function main() {
   try {
     const { page } = app;
     await page.goto(app.url);
-    await page.waitForFunction(() => !/Opening/.test(document.querySelector('[data-testid="pipeline-status"]')?.textContent ?? 'Opening'));
+    await libraryOpen(page);
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);
     const t0 = Date.now();
     await page.locator('input[type=file][webkitdirectory]').setInputFiles(folder);

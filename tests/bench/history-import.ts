@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { libraryOpen } from './support/app-server';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SAMPLE = resolve(ROOT, '../shared/corpus/history/Streaming_History_Audio_2023.json');
@@ -64,7 +65,7 @@ async function main(): Promise<void> {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${base}/settings`);
     await page.waitForSelector('[data-testid="pipeline-status"]:not([data-state="running"])');
-    await page.waitForFunction(() => !/Opening/.test(document.querySelector('[data-testid="pipeline-status"]')?.textContent ?? ''));
+    await libraryOpen(page);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     let peakHeap = 0;

@@ -4,7 +4,7 @@
 import { existsSync, linkSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { report, startApp } from './support/app-server';
+import { libraryOpen, report, startApp } from './support/app-server';
 import { queryViaSqlPage } from './support/sql-page';
 
 const CORPUS = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../shared/corpus');
@@ -37,7 +37,7 @@ async function main() {
     const { page } = app;
     await page.goto(app.url);
     await page.getByRole('button', { name: 'Choose music folder' }).first().waitFor();
-    await page.waitForFunction(() => !/Opening/.test(document.querySelector('[data-testid="pipeline-status"]')?.textContent ?? 'Opening'));
+    await libraryOpen(page);
     const t0 = Date.now();
     await page.locator('input[type=file][webkitdirectory]').setInputFiles(folder);
     // Tag reading is what this measures: once the run moves on to audio analysis (issue 3's own

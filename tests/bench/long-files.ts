@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { report, startApp } from './support/app-server';
+import { libraryOpen, report, startApp } from './support/app-server';
 import { chromiumMemory, sampleMemory } from './support/memory';
 import { queryViaSqlPage } from './support/sql-page';
 
@@ -56,7 +56,7 @@ async function main() {
   try {
     const { page } = app;
     await page.goto(app.url);
-    await page.waitForFunction(() => !/Opening/.test(document.querySelector('[data-testid="pipeline-status"]')?.textContent ?? 'Opening'));
+    await libraryOpen(page);
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);
     const memory = await sampleMemory(page, 1000);
     const t0 = Date.now();

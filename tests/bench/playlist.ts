@@ -11,7 +11,7 @@ import { canonicalKey } from '../../src/domain/playlist-rules';
 import { transition, type PlaylistTrack } from '../../src/domain/playlist';
 import { generatePlaylist } from '../../src/domain/playlist-generate';
 import { history } from '../../workers/history/history';
-import { report, startApp } from './support/app-server';
+import { libraryOpen, report, startApp } from './support/app-server';
 import { queryViaSqlPage } from './support/sql-page';
 
 const CORPUS = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../shared/corpus');
@@ -38,7 +38,7 @@ async function corpusLibrary(folder: string): Promise<PlaylistTrack[]> {
   try {
     const { page } = app;
     await page.goto(app.url);
-    await page.waitForFunction(() => !/Opening/.test(document.querySelector('[data-testid="pipeline-status"]')?.textContent ?? 'Opening'));
+    await libraryOpen(page);
     await page.locator('input[type=file][webkitdirectory]').setInputFiles(folder);
     await page.waitForSelector('[data-testid="pipeline-status"]:is([data-state="succeeded"], [data-state="failed"])', { timeout: 1_800_000 });
     const rows = await queryViaSqlPage(page, app.url, `SELECT track_id, path, artist, title, duration_s, bpm, key, energy FROM gold.track_facts WHERE error IS NULL`);

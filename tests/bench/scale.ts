@@ -9,7 +9,7 @@ import { existsSync, linkSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { report, startApp } from './support/app-server';
+import { libraryOpen, report, startApp } from './support/app-server';
 import { longTasks, sampleMemory, watchLongTasks } from './support/memory';
 import { queryViaSqlPage } from './support/sql-page';
 
@@ -52,7 +52,7 @@ async function main() {
     await watchLongTasks(app.context);
     await page.goto(app.url);
     await page.getByRole('button', { name: 'Choose music folder' }).first().waitFor();
-    await page.waitForFunction(() => !/Opening/.test(document.querySelector('[data-testid="pipeline-status"]')?.textContent ?? 'Opening'));
+    await libraryOpen(page);
     const memory = await sampleMemory(page);
     const t0 = Date.now();
     const pageT0 = await page.evaluate(() => performance.now());

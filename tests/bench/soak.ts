@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { report, startApp } from './support/app-server';
+import { libraryOpen, report, startApp } from './support/app-server';
 import { sampleMemory } from './support/memory';
 import { makeLibrary } from './scale';
 
@@ -59,7 +59,7 @@ async function main() {
   try {
     const { page } = app;
     await page.goto(app.url);
-    await page.waitForFunction(() => !/Opening/.test(document.querySelector('[data-testid="pipeline-status"]')?.textContent ?? 'Opening'));
+    await libraryOpen(page);
     await countRunEnds(page);
     const memory = await sampleMemory(page, 1000);
     const runOnce = async (n: number) => {

@@ -44,3 +44,8 @@ export function report(name: string, figures: Record<string, unknown>, readable:
   console.log(JSON.stringify({ bench: name, ...figures }));
   console.log(`${name}: ${readable}`);
 }
+
+/** Waits until the page's library has opened (the status no longer says "Opening"). */
+export async function libraryOpen(page: Page): Promise<void> {
+  await page.waitForFunction(() => !/Opening/.test(document.querySelector('[data-testid="pipeline-status"]')?.textContent ?? 'Opening'));
+}

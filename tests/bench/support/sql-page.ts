@@ -1,10 +1,11 @@
 // Reads query results through the app's /sql page, as a person (and the acceptance checks) would.
 import type { Page } from 'playwright-core';
+import { libraryOpen } from './app-server';
 
 export async function queryViaSqlPage(page: Page, baseUrl: string, sql: string): Promise<string[][]> {
   if (!page.url().endsWith('/sql')) {
     await page.goto(`${baseUrl}/sql`);
-    await page.waitForFunction(() => !/Opening/.test(document.querySelector('[data-testid="pipeline-status"]')?.textContent ?? 'Opening'));
+    await libraryOpen(page);
   }
   await page.getByRole('textbox', { name: 'SQL' }).fill(sql);
   await page.getByRole('button', { name: 'Run', exact: true }).click();
