@@ -10,6 +10,9 @@ import { unpackWaveform, WaveformBuilder } from '../../workers/analysis/features
 import { relativeMinorCheck } from '../../workers/analysis/features/key';
 import { TruePeakMeter } from '../../workers/analysis/features/truepeak';
 import { Framer } from '../../workers/analysis/features/framer';
+import { RealFft } from '../../workers/analysis/features/fft';
+import { Halver } from '../../workers/analysis/features/downsample';
+import { LoudnessMeter } from '../../workers/analysis/features/loudness';
 import { blobOf, sine, wavBytes } from './analysis-support';
 
 /** Decaying noise bursts every 60/bpm seconds, accented on the bar's first beat. */
@@ -137,6 +140,64 @@ describe('framing and true peak do not depend on chunking', () => {
     };
     expect(peak(5)).toBeCloseTo(peak(48000), 6);
     expect(peak(1000)).toBeCloseTo(20 * Math.log10(0.5), 0);
+  });
+});
+
+describe('single-pass shortcuts give the same numbers as the plain paths', () => {
+  it('RealFft magnitudes match a direct DFT of the Hann-windowed frame for every size used', () => {
+    let s = 1;
+    const x = Float32Array.from({ length: 2100 }, () => ((s = (s * 1103515245 + 12345) >>> 0) / 2 ** 32 - 0.5));
+    for (const size of [8, 16, 32, 256, 512, 1024, 2048]) {
+      const fft = new RealFft(size);
+      const out = new Float32Array(size / 2 + 1);
+      fft.magnitudes(x, 3, out);
+      let err = 0;
+      for (let k = 0; k <= size / 2; k++) {
+        let re = 0, im = 0;
+        for (let n = 0; n < size; n++) {
+          const v = x[3 + n]! * fft.window[n]!;
+          re += v * Math.cos((2 * Math.PI * k * n) / size);
+          im -= v * Math.sin((2 * Math.PI * k * n) / size);
+        }
+        err = Math.max(err, Math.abs(Math.hypot(re, im) - out[k]!));
+      }
+      expect(err, `size ${size}`).toBeLessThan(1e-5);
+      // A bin limit leaves the bins below it as they were.
+      const limited = new Float32Array(size / 2 + 1);
+      fft.magnitudes(x, 3, limited, size / 4);
+      expect(Array.from(limited.subarray(0, size / 4 + 1))).toEqual(Array.from(out.subarray(0, size / 4 + 1)));
+    }
+  });
+  it('loudness with block peaks and mix, true peak from those peaks, and the premixed halver equal the separate passes', () => {
+    const fs = 44100, n = 3 * fs + 123;
+    const l = sine(fs, n / fs, 997, 0.7), r = sine(fs, n / fs, 3001, 0.4, 1);
+    const run = (fused: boolean) => {
+      const loud = new LoudnessMeter(fs, 2), tp = new TruePeakMeter(2), half = new Halver();
+      const mixed: number[] = [];
+      for (let at = 0; at < n; at += 40000) {
+        const ch = [l.subarray(at, at + 40000), r.subarray(at, at + 40000)];
+        const len = ch[0]!.length;
+        if (fused) {
+          const mix = half.mixBuffer(len);
+          const known = loud.push(ch, tp.peakScratch(2, len), mix, half.mixOffset);
+          expect(known).toBe(true);
+          tp.push(ch, known);
+          mixed.push(...half.pushMixed(len));
+        } else {
+          loud.push(ch);
+          tp.push(ch);
+          mixed.push(...half.pushMix(ch));
+        }
+      }
+      return { loudness: loud.result(), truePeak: tp.resultDbtp(), mixed };
+    };
+    const plain = run(false), fused = run(true);
+    expect(fused.loudness).toEqual(plain.loudness);
+    expect(fused.truePeak).toBe(plain.truePeak);
+    expect(fused.mixed).toEqual(plain.mixed);
+    // At least the 0.7 sine's peak (the cut at the end overshoots a little when interpolated).
+    expect(plain.truePeak!).toBeGreaterThan(20 * Math.log10(0.7) - 0.05);
+    expect(plain.truePeak!).toBeLessThan(0);
   });
 });
 
