@@ -8,7 +8,6 @@
 import { existsSync, linkSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
 import { libraryOpen, report, startApp } from './support/app-server';
 import { longTasks, sampleMemory, watchLongTasks } from './support/memory';
 import { queryViaSqlPage } from './support/sql-page';
@@ -33,12 +32,6 @@ export function makeLibrary(count: number, name = 'Scale Library'): string {
     linkSync(src, join(dir, `${String(i).padStart(5, '0')} Track ${i}${src.slice(src.lastIndexOf('.'))}`));
   }
   return root;
-}
-
-/** A fresh /sql page per query, so a previous result table is never mistaken for this one. */
-export async function sqlTable(page: Page, baseUrl: string, sql: string): Promise<string[][]> {
-  await page.goto(`${baseUrl}/`);
-  return queryViaSqlPage(page, baseUrl, sql);
 }
 
 async function main() {
@@ -67,12 +60,12 @@ async function main() {
     const tasks = await longTasks(page, pageT0);
     memory.stop();
     const after = await memory.settled();
-    const steps = await sqlTable(
+    const steps = await queryViaSqlPage(
       page, app.url,
       `SELECT step, rows_in, rows_out, round(epoch(ended_at - started_at), 1) AS s FROM meta.run_steps WHERE run_id = 1 ORDER BY ordinal`,
     );
-    const [facts] = await sqlTable(page, app.url, 'SELECT count(*) FROM gold.track_facts');
-    const [run] = await sqlTable(page, app.url, 'SELECT state, files_seen FROM meta.runs WHERE run_id = 1');
+    const [facts] = await queryViaSqlPage(page, app.url, 'SELECT count(*) FROM gold.track_facts');
+    const [run] = await queryViaSqlPage(page, app.url, 'SELECT state, files_seen FROM meta.runs WHERE run_id = 1');
     const step = (name: string) => steps.find((s) => s[0] === name);
     const readS = Number(step('read_tags')?.[3] ?? NaN);
     const figures = {

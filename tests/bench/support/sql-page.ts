@@ -2,11 +2,10 @@
 import type { Page } from 'playwright-core';
 import { libraryOpen } from './app-server';
 
+/** Each query loads /sql afresh, so the result table of an earlier query is never read as this one's. */
 export async function queryViaSqlPage(page: Page, baseUrl: string, sql: string): Promise<string[][]> {
-  if (!page.url().endsWith('/sql')) {
-    await page.goto(`${baseUrl}/sql`);
-    await libraryOpen(page);
-  }
+  await page.goto(`${baseUrl}/sql`);
+  await libraryOpen(page);
   await page.getByRole('textbox', { name: 'SQL' }).fill(sql);
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await page.waitForSelector('table[aria-label="Query result"], [role=alert]');
