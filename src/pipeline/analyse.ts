@@ -48,6 +48,8 @@ export async function analyseFiles(
   opts: AnalyseOptions,
 ): Promise<{ analysed: number; failed: number }> {
   const totalBytes = items.reduce((n, i) => n + i.file.size, 0) || 1;
+  // Largest first: a long mix left for the end would run alone while the other cores idle.
+  const queue = [...items].sort((a, b) => b.file.size - a.file.size);
   const started = performance.now();
   let doneBytes = 0;
   let audioSeconds = 0;
@@ -65,12 +67,12 @@ export async function analyseFiles(
     });
   };
   const lane = async () => {
-    while (next < items.length && !opts.signal.aborted) {
+    while (next < queue.length && !opts.signal.aborted) {
       await opts.whenNotPaused();
       // Re-check after the await: another lane may have taken the last item meanwhile (it did:
       // two lanes both passed the loop test for one remaining file and the second read past the end).
-      if (opts.signal.aborted || next >= items.length) break;
-      const item = items[next++]!;
+      if (opts.signal.aborted || next >= queue.length) break;
+      const item = queue[next++]!;
       const outcome = await analyseOne(pool, item, (opts.timeoutMs ?? analysisTimeoutMs)(item.file.size));
       if (outcome.ok) audioSeconds += outcome.result.durationS;
       else failed++;
