@@ -47,6 +47,13 @@ export class LoudnessMeter {
     this.state = Array.from({ length: channels }, () => new Float64Array(4));
   }
 
+  private scratch = new Float32Array(0);
+
+  private scratchMix(n: number): Float32Array {
+    if (this.scratch.length < n) this.scratch = new Float32Array(n);
+    return this.scratch;
+  }
+
   /** Sample index at which 100 ms step k ends; exact for rates that are not multiples of 10 Hz. */
   private stepEnd(k: number): number {
     return Math.round(((k + 1) * this.fs) / 10);
@@ -64,14 +71,15 @@ export class LoudnessMeter {
   push(channels: Float32Array[], peaks?: Float32Array[], mix?: Float32Array, mixAt = 0): boolean {
     const n = channels[0]!.length;
     const withPeaks = peaks !== undefined && channels.length === 2;
+    // Without a caller's buffer the mix goes to a scratch one: one loop serves both cases.
+    const mixTo = mix ?? (withPeaks ? this.scratchMix(n) : null);
+    const mixFrom = mix ? mixAt : 0;
     let at = 0;
     while (at < n) {
       const len = this.stepEnd(this.stepIndex) - this.stepEnd(this.stepIndex - 1);
       const take = Math.min(len - this.stepFilled, n - at);
-      if (withPeaks) {
-        this.stepEnergy += mix
-          ? this.filterPairPeaksMix(channels[0]!, channels[1]!, at, at + take, peaks[0]!, peaks[1]!, mix, mixAt)
-          : this.filterPairPeaks(channels[0]!, channels[1]!, at, at + take, peaks[0]!, peaks[1]!);
+      if (withPeaks && mixTo) {
+        this.stepEnergy += this.filterPairPeaksMix(channels[0]!, channels[1]!, at, at + take, peaks[0]!, peaks[1]!, mixTo, mixFrom);
       } else if (channels.length === 2) {
         this.stepEnergy += this.filterPair(channels[0]!, channels[1]!, at, at + take);
       } else {
@@ -139,39 +147,10 @@ export class LoudnessMeter {
     return sum + sum2;
   }
 
-  /** filterPair that also keeps the max |x| and |y| of each 64-sample block of the chunk in px, py. */
-  private filterPairPeaks(x: Float32Array, y: Float32Array, from: number, to: number, px: Float32Array, py: Float32Array): number {
-    const [b0, b1, b2, a1, a2] = this.shelf as [number, number, number, number, number];
-    const [, , , c1, c2] = this.hp as [number, number, number, number, number];
-    const s = this.state[0]!, t = this.state[1]!;
-    let z1 = s[0]!, z2 = s[1]!, w1 = s[2]!, w2 = s[3]!;
-    let q1 = t[0]!, q2 = t[1]!, r1 = t[2]!, r2 = t[3]!;
-    let sum = 0, sum2 = 0;
-    for (let i = from; i < to; ) {
-      const block = i >> 6;
-      const stop = Math.min(to, (block + 1) << 6);
-      let mx = (i & 63) === 0 ? 0 : px[block]!, my = (i & 63) === 0 ? 0 : py[block]!;
-      for (; i < stop; i++) {
-        const v = x[i]!, g = y[i]!;
-        const e = b0 * v + z1, f = b0 * g + q1;
-        z1 = b1 * v - a1 * e + z2; q1 = b1 * g - a1 * f + q2;
-        z2 = b2 * v - a2 * e; q2 = b2 * g - a2 * f;
-        const u = e + w1, k = f + r1;
-        w1 = -2 * e - c1 * u + w2; r1 = -2 * f - c1 * k + r2;
-        w2 = e - c2 * u; r2 = f - c2 * k;
-        sum += u * u; sum2 += k * k;
-        mx = Math.max(mx, Math.abs(v));
-        my = Math.max(my, Math.abs(g));
-      }
-      px[block] = mx;
-      py[block] = my;
-    }
-    s[0] = z1; s[1] = z2; s[2] = w1; s[3] = w2;
-    t[0] = q1; t[1] = q2; t[2] = r1; t[3] = r2;
-    return sum + sum2;
-  }
-
-  /** filterPairPeaks that also writes the mono mix of sample i to mix[mixAt + i]. */
+  /**
+   * filterPair that also keeps the max |x| and |y| of each 64-sample block of the chunk in px, py,
+   * and writes the mono mix of sample i to mix[mixAt + i].
+   */
   private filterPairPeaksMix(
     x: Float32Array, y: Float32Array, from: number, to: number, px: Float32Array, py: Float32Array, mix: Float32Array, mixAt: number,
   ): number {
