@@ -4,6 +4,8 @@
 import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
+import { readFileSync } from 'node:fs';
+import { patchDuckdbGlue } from './src/lakehouse/duckdb-startup-patch.ts';
 
 // The Content-Security-Policy, in one place: the build puts it in the built index.html as a
 // <meta http-equiv> and sends it as a header from `vite preview` (npm start).
@@ -53,6 +55,20 @@ export default defineConfig({
           res.setHeader('Content-Security-Policy', `${ANALYSIS_WORKER_SCRIPT.test(path) ? ANALYSIS_WORKER_POLICY : CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
           next();
         });
+      },
+    },
+    // DuckDB's worker script ships with the start-up patches of src/lakehouse/duckdb-startup-patch.ts.
+    // Emitted as our own asset, so its file name hashes the patched code. The dev server serves
+    // the unpatched file, which behaves the same, only slower to start.
+    {
+      name: 'wolfie-duckdb-startup',
+      apply: 'build',
+      enforce: 'pre',
+      load(id) {
+        if (!/duckdb-browser-eh\.worker\.js\?url$/.test(id)) return null;
+        const source = patchDuckdbGlue(readFileSync(id.replace(/\?url$/, ''), 'utf8'));
+        const ref = this.emitFile({ type: 'asset', name: 'duckdb-browser-eh.worker.js', source });
+        return `export default import.meta.ROLLUP_FILE_URL_${ref};`;
       },
     },
     // The CSP goes into the built page only: the dev server injects <style> elements for HMR.
