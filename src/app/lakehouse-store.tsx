@@ -127,8 +127,9 @@ function createLakehouseStore() {
           kind, isDemo: kind === 'demo', signal: abort.signal, pool, onProgress: (p) => set('progress', p),
           analysis: analysisOptions(), onPublished: () => set('version', (v) => v + 1),
         });
+        // The audit line is durable before the status says the run ended: a reload right after must not lose it.
+        await recordAudit(db.sql, kind === 'demo' ? 'demo-load' : kind, `${listing.root}: run ${result.runId} ${result.state}, ${result.read} read, ${result.deleted} removed, ${result.failed} failed`);
         set({ lastResult: result, progress: null, pipeline: result.state === 'failed' ? 'failed' : result.state === 'cancelled' ? 'idle' : 'succeeded' });
-        void recordAudit(db.sql, kind === 'demo' ? 'demo-load' : kind, `${listing.root}: run ${result.runId} ${result.state}, ${result.read} read, ${result.deleted} removed, ${result.failed} failed`);
         set('version', (v) => v + 1);
         announce(result);
         if (result.state === 'succeeded') void import('../pipeline/ratings-run').then((m) => m.retrainRatings(db, () => set('version', (v) => v + 1))); // issue 7: retrain the rating model on the new library
@@ -152,7 +153,7 @@ function createLakehouseStore() {
       set({ pipeline: 'running', progress: { phase: 'Removing the demo library', done: 0, total: 1, perSecond: 0, etaSeconds: null } });
       const result = await runRemoveDemo(await ready, await demoHistoryFingerprints().catch(() => [])).catch((e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }));
       const ok = 'runId' in result && result.state === 'succeeded';
-      void recordAudit((await ready).sql, 'remove-demo', ok ? `Demo library removed (${result.deleted} tracks, run ${result.runId})` : `Demo removal failed: ${'error' in result ? sentence(result.error) : ''}`);
+      await recordAudit((await ready).sql, 'remove-demo', ok ? `Demo library removed (${result.deleted} tracks, run ${result.runId})` : `Demo removal failed: ${'error' in result ? sentence(result.error) : ''}`);
       set({ pipeline: ok ? 'succeeded' : 'failed', progress: null });
       set('version', (v) => v + 1);
       toast(ok ? 'success' : 'error', ok ? `Demo library removed (${result.deleted} tracks).` : `The demo library could not be removed: ${sentence(result.error)}. See Pipeline.`);
@@ -167,8 +168,8 @@ function createLakehouseStore() {
       }
       set({ pipeline: 'running', progress: { phase: 'Rebuilding the lakehouse', done: 0, total: 1, perSecond: 0, etaSeconds: null } });
       const result = await runRebuild(await ready).catch((e: unknown) => ({ runId: 0, state: 'failed' as const, error: e instanceof Error ? e.message : String(e) }));
+      await recordAudit((await ready).sql, 'rebuild', `Full rebuild, run ${result.runId} ${result.state}${result.error ? `: ${result.error}` : ''}`);
       set({ pipeline: result.state, progress: null });
-      void recordAudit((await ready).sql, 'rebuild', `Full rebuild, run ${result.runId} ${result.state}${result.error ? `: ${result.error}` : ''}`);
       set('version', (v) => v + 1);
       const text = result.state === 'succeeded' ? `Full rebuild done (run ${result.runId}).` : `Rebuild failed: ${sentence(result.error)}. Your library is as it was before; see Pipeline.`;
       toast(result.state === 'succeeded' ? 'success' : 'error', text);
@@ -187,8 +188,8 @@ function createLakehouseStore() {
       try {
         await checkStorageBeforeWork(toast, false); // governance: warn when nearly full
         const result = await runImport(await ready, files, { parse: parseInWorker, signal: abort.signal, onProgress: (p) => set('progress', p) });
+        await recordAudit((await ready).sql, 'import-history', `${files.map((f) => f.name).join(', ')}: run ${result.runId} ${result.state}, ${result.files.length} files`);
         set({ progress: null, pipeline: result.state });
-        void recordAudit((await ready).sql, 'import-history', `${files.map((f) => f.name).join(', ')}: run ${result.runId} ${result.state}, ${result.files.length} files`);
         set('version', (v) => v + 1);
         const said = describeImport(result);
         toast(said.kind, said.text);

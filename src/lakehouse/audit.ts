@@ -14,19 +14,30 @@ export type AuditEntry = {
   actor: string;
 };
 
-/** Records one change. Resolves to false (and logs) instead of throwing: the change itself stands. */
+/**
+ * Records one change and makes it durable. Resolves to false (and logs) instead of throwing: the
+ * change itself stands. Its own transaction, so a line written while a run's transaction is open
+ * waits for it instead of joining it (and being rolled back with it).
+ */
 export async function recordAudit(sql: SqlClient, action: AuditAction, details: string): Promise<boolean> {
   try {
-    await sql.query(
-      `INSERT INTO meta.audit_log (audit_id, "at", action, details, actor)
-       SELECT coalesce(max(audit_id), 0) + 1, now()::TIMESTAMP, ?, ?, 'you' FROM meta.audit_log`,
-      [action, details.replace(/\s+/g, ' ').slice(0, 2000)],
+    await sql.transaction(() =>
+      sql.query(
+        `INSERT INTO meta.audit_log (audit_id, "at", action, details, actor)
+         SELECT coalesce(max(audit_id), 0) + 1, now()::TIMESTAMP, ?, ?, 'you' FROM meta.audit_log`,
+        [action, details.replace(/\s+/g, ' ').slice(0, 2000)],
+      ),
     );
-    return true;
   } catch (error) {
     console.warn('Wolfie: the audit log could not record', action, error);
     return false;
   }
+  // DuckDB-WASM loses an un-checkpointed WAL when the tab closes or reloads: without this, a
+  // rating or rule edit and its audit line could vanish with a reload right after the click.
+  // Best effort: another connection's open transaction can make DuckDB refuse, and then the
+  // next checkpoint (each run's batches, or pagehide) carries the change.
+  await sql.exec('CHECKPOINT').catch(() => undefined);
+  return true;
 }
 
 /** Newest first, for /settings. */
