@@ -5,7 +5,7 @@ import { useLakehouse } from '../../../app/lakehouse-store';
 import type { ValidBackup } from '../../../lakehouse/backup-read';
 import { formatBytes } from '../../../domain/format-number';
 import { checkBackupFile, exportToDownload, replaceFromBackup } from './backup-actions';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 
 export function BackupSection() {
   const [state, actions] = useLakehouse();

@@ -3,7 +3,7 @@
 import { createSignal } from 'solid-js';
 import { useLakehouse } from '../../../app/lakehouse-store';
 import { requestResetAndReload } from '../../../platform/storage';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 
 export function ResetSection() {
   const [state, actions] = useLakehouse();

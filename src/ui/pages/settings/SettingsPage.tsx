@@ -4,6 +4,7 @@ import { AuditSection } from './AuditSection';
 import { BackupSection } from './BackupSection';
 import { ResetSection } from './ResetSection';
 import { StorageSection } from './StorageSection';
+import './settings.css';
 
 export default function SettingsPage() {
   return (

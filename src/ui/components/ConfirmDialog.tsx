@@ -1,7 +1,8 @@
-// A confirmation for destructive actions: the native modal <dialog> (focus kept inside, Escape
-// cancels), focus starts on Cancel so Enter alone never destroys anything.
+// The one confirmation for destructive actions (reset, restore, deleting a rule, a saved query or
+// a playlist): the native modal <dialog> (focus kept inside, Escape cancels), focus starts on
+// Cancel so Enter alone never destroys anything.
 import { createEffect, type JSX } from 'solid-js';
-import './settings.css';
+import './confirm-dialog.css';
 
 export interface ConfirmProps {
   open: boolean;
