@@ -1,8 +1,9 @@
 // Playlists in the lakehouse: the candidate pool for the generator, smart-playlist rules compiled
 // to SQL (identifiers only from the allow-lists below, every value bound), and saving both kinds
-// in raw.smart_playlists / raw.playlists (migration 0006).
-import { canonicalKey, compatibleKeys, validatePlaylist, type Rule, type SmartPlaylist, type SortField } from '../domain/playlist-rules';
+// in raw.smart_playlists / raw.playlists (migration 0006). Each save and delete adds an audit line.
+import { canonicalKey, compatibleKeys, describePlaylist, validatePlaylist, type Rule, type SmartPlaylist, type SortField } from '../domain/playlist-rules';
 import type { PlaylistTrack } from '../domain/playlist';
+import { recordAudit } from './audit';
 import poolSql from './sql/intelligence/playlist_pool.sql?raw';
 import type { SqlClient } from './sql-client';
 
@@ -93,26 +94,33 @@ export async function listSmartPlaylists(sql: SqlClient): Promise<SavedSmartPlay
 export async function saveSmartPlaylist(sql: SqlClient, p: SmartPlaylist): Promise<void> {
   compileSmartPlaylist(p); // refuse to save what cannot run
   const json = JSON.stringify({ name: p.name.trim(), match: p.match, rules: p.rules, sort: p.sort, limit: p.limit });
-  await sql.transaction(async () => {
+  const replaced = await sql.transaction(async () => {
     const [existing] = await sql.query<{ playlist_id: number }>('SELECT playlist_id FROM raw.smart_playlists WHERE name = ?', [p.name.trim()]);
     if (existing) await sql.query('UPDATE raw.smart_playlists SET rules_json = ?, updated_at = now() WHERE playlist_id = ?', [json, existing.playlist_id]);
     else await sql.query(`INSERT INTO raw.smart_playlists (playlist_id, name, rules_json) VALUES (nextval('raw.smart_playlist_ids'), ?, ?)`, [p.name.trim(), json]);
+    return !!existing;
   });
+  // After the commit: the audit line has its own transaction (see recordAudit).
+  await recordAudit(sql, 'playlist-save', `${replaced ? 'Replaced' : 'Saved'} smart playlist “${p.name.trim()}”: ${describePlaylist(p)}`);
 }
 
 export async function deleteSmartPlaylist(sql: SqlClient, id: number): Promise<void> {
-  await sql.transaction(() => sql.query('DELETE FROM raw.smart_playlists WHERE playlist_id = ?', [id]));
+  const gone = await sql.transaction(() => sql.query<{ name: string }>('DELETE FROM raw.smart_playlists WHERE playlist_id = ? RETURNING name', [id]));
+  // Only a playlist that existed leaves a line: a second click on a stale list changed nothing.
+  if (gone[0]) await recordAudit(sql, 'playlist-delete', `Deleted smart playlist “${gone[0].name}”`);
 }
 
 /** Saves a generated playlist (order and locks) with the options that made it; returns its id. */
 export async function savePlaylist(sql: SqlClient, name: string, tracks: { trackId: string; locked: boolean }[], settings: unknown): Promise<number> {
-  return sql.transaction(async () => {
+  const id = await sql.transaction(async () => {
     const [row] = await sql.query<{ id: number }>(`SELECT nextval('raw.playlist_ids') AS id`, []);
-    const id = row!.id;
-    await sql.query('INSERT INTO raw.playlists (playlist_id, name, settings_json) VALUES (?, ?, ?)', [id, name, JSON.stringify(settings)]);
+    const playlistId = row!.id;
+    await sql.query('INSERT INTO raw.playlists (playlist_id, name, settings_json) VALUES (?, ?, ?)', [playlistId, name, JSON.stringify(settings)]);
     for (const [i, t] of tracks.entries()) {
-      await sql.query('INSERT INTO raw.playlist_tracks (playlist_id, position, track_id, locked) VALUES (?, ?, ?, ?)', [id, i, t.trackId, t.locked]);
+      await sql.query('INSERT INTO raw.playlist_tracks (playlist_id, position, track_id, locked) VALUES (?, ?, ?, ?)', [playlistId, i, t.trackId, t.locked]);
     }
-    return id;
+    return playlistId;
   });
+  await recordAudit(sql, 'playlist-save', `Saved playlist “${name}” (${tracks.length} tracks, id ${id})`);
+  return id;
 }

@@ -1,10 +1,12 @@
-// Smart playlists: a rule builder (AND/OR, sort, limit), saved in the lakehouse; the saved rules
-// run against gold.track_facts whenever shown, so each pipeline run refreshes them.
+// Smart playlists: a rule builder (AND/OR, sort, limit), saved in the lakehouse (deleted after a
+// confirmation); the saved rules run against gold.track_facts whenever shown, so each pipeline run
+// refreshes them.
 import { createSignal, For, Show } from 'solid-js';
 import { useLakehouse } from '../../../app/lakehouse-store';
 import { useQuery } from '../../../app/use-query';
 import { describePlaylist, RANGE_FIELDS, SORT_FIELDS, validatePlaylist, type Rule, type SmartPlaylist, type SortField } from '../../../domain/playlist-rules';
-import { deleteSmartPlaylist, listSmartPlaylists, runSmartPlaylist, saveSmartPlaylist, type PoolRow } from '../../../lakehouse/playlists';
+import { deleteSmartPlaylist, listSmartPlaylists, runSmartPlaylist, saveSmartPlaylist, type PoolRow, type SavedSmartPlaylist } from '../../../lakehouse/playlists';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 
 type Kind = 'range' | 'key-in' | 'key-compatible' | 'text' | 'date' | 'never';
 const FIELDS: { value: string; label: string; kind: Kind }[] = [
@@ -37,6 +39,7 @@ export function SmartPlaylists() {
   const [b, setB] = createSignal('');
   const [problems, setProblems] = createSignal<string[]>([]);
   const [result, setResult] = createSignal<{ name: string; rows: PoolRow[] } | null>(null);
+  const [deleting, setDeleting] = createSignal<SavedSmartPlaylist | null>(null);
   const kind = () => FIELDS.find((f) => f.value === field())!.kind;
 
   const show = async (p: SmartPlaylist) => {
@@ -52,6 +55,14 @@ export function SmartPlaylists() {
     if (p.length) return;
     await saveSmartPlaylist((await actions.lakehouse()).sql, draft());
     actions.toast('success', `Smart playlist “${draft().name}” saved.`);
+    setBump((n) => n + 1);
+  };
+  const remove = async (p: SavedSmartPlaylist) => {
+    try {
+      await deleteSmartPlaylist((await actions.lakehouse()).sql, p.id);
+    } catch (e) {
+      actions.toast('error', `The smart playlist “${p.name}” could not be deleted: ${e instanceof Error ? e.message : String(e)}. Try again.`);
+    }
     setBump((n) => n + 1);
   };
 
@@ -81,8 +92,20 @@ export function SmartPlaylists() {
       <For each={problems()}>{(p) => <p class="error-text" role="alert">{p}</p>}</For>
       <h3>Saved</h3>
       <Show when={saved()?.length} fallback={<p class="muted">No smart playlists yet.</p>}>
-        <ul><For each={saved()}>{(p) => <li><strong>{p.name}</strong>: {describePlaylist(p)} <button onClick={() => void show(p)}>Show</button> <button onClick={() => void (async () => { await deleteSmartPlaylist((await actions.lakehouse()).sql, p.id); setBump((n) => n + 1); })()}>Delete</button></li>}</For></ul>
+        <ul><For each={saved()}>{(p) => <li><strong>{p.name}</strong>: {describePlaylist(p)} <button onClick={() => void show(p)}>Show</button> <button onClick={() => setDeleting(p)} aria-label={`Delete smart playlist ${p.name}`}>Delete</button></li>}</For></ul>
       </Show>
+      <ConfirmDialog
+        open={deleting() !== null}
+        title={`Delete smart playlist ${deleting()?.name ?? ''}?`}
+        confirmLabel="Delete playlist"
+        onClose={(ok) => {
+          const p = deleting();
+          setDeleting(null);
+          if (ok && p) void remove(p);
+        }}
+      >
+        <p>Its rules are lost; the tracks it showed stay in your library. To bring it back, build and save the rules again.</p>
+      </ConfirmDialog>
       <Show when={result()}>
         {(r) => (
           <div class="grid" style={{ 'max-height': '40vh' }}>

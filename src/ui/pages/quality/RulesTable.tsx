@@ -1,16 +1,18 @@
-// The rules as data: enable or disable, change severity, edit, delete (built-in rules can only be
-// disabled), or add a new one.
+// The rules as data: enable or disable, change severity, edit, delete after a confirmation
+// (built-in rules can only be disabled), or add a new one.
 import { createSignal, For, Show } from 'solid-js';
 import { useLakehouse } from '../../../app/lakehouse-store';
 import { useQuery } from '../../../app/use-query';
 import type { Rule } from '../../../lakehouse/checks';
 import { allRules, deleteRule, setRuleEnabled, setRuleSeverity } from '../../../lakehouse/rules';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { RuleForm } from './RuleForm';
 
 export function RulesTable() {
   const [, actions] = useLakehouse();
   const rules = useQuery(allRules);
   const [editing, setEditing] = createSignal<Rule | 'new' | null>(null);
+  const [deleting, setDeleting] = createSignal<string | null>(null);
   const change = async (work: (sql: Awaited<ReturnType<typeof actions.lakehouse>>['sql']) => Promise<void>) => {
     try {
       await work((await actions.lakehouse()).sql);
@@ -42,7 +44,7 @@ export function RulesTable() {
                 <td>
                   <Show when={!r.builtin}>
                     <button onClick={() => setEditing(r)} aria-label={`Edit rule ${r.rule_id}`}>Edit</button>{' '}
-                    <button onClick={() => void change((sql) => deleteRule(sql, r.rule_id))} aria-label={`Delete rule ${r.rule_id}`}>Delete</button>
+                    <button onClick={() => setDeleting(r.rule_id)} aria-label={`Delete rule ${r.rule_id}`}>Delete</button>
                   </Show>
                 </td>
               </tr>
@@ -50,6 +52,18 @@ export function RulesTable() {
           </For>
         </tbody>
       </table>
+      <ConfirmDialog
+        open={deleting() !== null}
+        title={`Delete rule ${deleting() ?? ''}?`}
+        confirmLabel="Delete rule"
+        onClose={(ok) => {
+          const ruleId = deleting();
+          setDeleting(null);
+          if (ok && ruleId) void change((sql) => deleteRule(sql, ruleId));
+        }}
+      >
+        <p>Its definition is lost and later runs no longer check it; results of past runs stay. To bring it back, add it again.</p>
+      </ConfirmDialog>
     </section>
   );
 }

@@ -1,14 +1,15 @@
 // The read-only SQL explorer: a query over every schema (?q= opens one, as the dashboards'
-// "Query" links do), its result as a table and, when small, a chart; saved queries; CSV and
-// Parquet export. Only queries run: see lakehouse/read-only.ts.
+// "Query" links do), its result as a table and, when small, a chart; saved queries (deleted after a
+// confirmation); CSV and Parquet export. Only queries run: see lakehouse/read-only.ts.
 import { useSearchParams } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { useLakehouse } from '../../../app/lakehouse-store';
 import { runReadOnly } from '../../../lakehouse/read-only';
+import { deleteSaved, listSaved, saveQuery } from '../../../lakehouse/saved-queries';
 import type { Row } from '../../../lakehouse/sql-client';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { RowsTable } from '../../components/RowsTable';
 import { AutoChart, chartable } from './AutoChart';
-import { deleteSaved, listSaved, saveQuery } from './saved-queries';
 import { exportCsv, exportParquet } from './sql-export';
 
 const EXAMPLE = 'SELECT artist, count(*) AS tracks\nFROM gold.track_facts\nGROUP BY artist\nORDER BY tracks DESC\nLIMIT 20';
@@ -23,6 +24,7 @@ export default function SqlPage() {
   const [busy, setBusy] = createSignal(false);
   const [ms, setMs] = createSignal(0);
   const [name, setName] = createSignal('');
+  const [deleting, setDeleting] = createSignal<string | null>(null);
   const [saved, { refetch }] = createResource(() => (lake.db === 'ready' ? lake.version : false), async () => listSaved((await actions.lakehouse()).read));
 
   const run = async () => {
@@ -41,8 +43,20 @@ export default function SqlPage() {
   };
   const save = async () => {
     if (!name().trim()) return;
-    await saveQuery((await actions.lakehouse()).sql, name().trim(), text());
-    setName('');
+    try {
+      await saveQuery((await actions.lakehouse()).sql, name().trim(), text());
+      setName('');
+    } catch (e) {
+      actions.toast('error', `The query “${name().trim()}” could not be saved: ${e instanceof Error ? e.message : String(e)}. Try again.`);
+    }
+    void refetch();
+  };
+  const remove = async (queryName: string) => {
+    try {
+      await deleteSaved((await actions.lakehouse()).sql, queryName);
+    } catch (e) {
+      actions.toast('error', `The saved query “${queryName}” could not be deleted: ${e instanceof Error ? e.message : String(e)}. Try again.`);
+    }
     void refetch();
   };
 
@@ -79,12 +93,24 @@ export default function SqlPage() {
             {(q) => (
               <li>
                 <button onClick={() => setText(q.sql)}>{`Open ${q.name}`}</button>{' '}
-                <button onClick={async () => (await deleteSaved((await actions.lakehouse()).sql, q.name), void refetch())}>{`Delete ${q.name}`}</button>
+                <button onClick={() => setDeleting(q.name)}>{`Delete ${q.name}`}</button>
               </li>
             )}
           </For>
         </ul>
       </details>
+      <ConfirmDialog
+        open={deleting() !== null}
+        title={`Delete saved query ${deleting() ?? ''}?`}
+        confirmLabel="Delete query"
+        onClose={(ok) => {
+          const queryName = deleting();
+          setDeleting(null);
+          if (ok && queryName !== null) void remove(queryName);
+        }}
+      >
+        <p>Its name and SQL text are lost; the data it reads is not touched. To keep the text, open it and copy it first.</p>
+      </ConfirmDialog>
       <Show when={error()}>{(e) => <p class="card error-text" role="alert">{e()}</p>}</Show>
       <Show when={rows()}>
         {(r) => (

@@ -1,0 +1,62 @@
+// Issue 8 governance on the real engine: every change a person makes to saved queries, smart and
+// generated playlists and data-quality rules leaves one line in meta.audit_log, written by the
+// lakehouse functions themselves (so every UI path that calls them is covered).
+import { describe, expect, it } from 'vitest';
+import { listAudit } from '../../src/lakehouse/audit';
+import { deleteSmartPlaylist, listSmartPlaylists, savePlaylist, saveSmartPlaylist } from '../../src/lakehouse/playlists';
+import { deleteRule, saveRule } from '../../src/lakehouse/rules';
+import { deleteSaved, listSaved, saveQuery } from '../../src/lakehouse/saved-queries';
+import type { SqlClient } from '../../src/lakehouse/sql-client';
+import { migratedClient } from '../support/node-db';
+
+/** Oldest first, as action and details. */
+async function lines(sql: SqlClient): Promise<[string, string][]> {
+  return (await listAudit(sql)).reverse().map((e) => [e.action, e.details]);
+}
+
+describe('audit lines for saved things', () => {
+  it('records saving, replacing and deleting a saved query, and nothing for a delete that changed nothing', async () => {
+    const sql = await migratedClient();
+    await saveQuery(sql, 'Top artists', 'SELECT artist FROM gold.track_facts');
+    await saveQuery(sql, 'Top artists', 'SELECT artist, count(*) FROM gold.track_facts GROUP BY 1');
+    expect(await listSaved(sql)).toEqual([{ name: 'Top artists', sql: 'SELECT artist, count(*) FROM gold.track_facts GROUP BY 1' }]);
+    await deleteSaved(sql, 'Top artists');
+    await deleteSaved(sql, 'Top artists');
+    expect(await listSaved(sql)).toEqual([]);
+    expect(await lines(sql)).toEqual([
+      ['query-save', 'Saved query “Top artists”: SELECT artist FROM gold.track_facts'],
+      ['query-save', 'Replaced query “Top artists”: SELECT artist, count(*) FROM gold.track_facts GROUP BY 1'],
+      ['query-delete', 'Deleted saved query “Top artists”'],
+    ]);
+  });
+
+  it('records saving and deleting a smart playlist by its name', async () => {
+    const sql = await migratedClient();
+    await saveSmartPlaylist(sql, { name: 'Never played', match: 'all', rules: [{ field: 'last_played_at', op: 'never' }], sort: { field: 'artist', dir: 'asc' }, limit: 50 });
+    const [saved] = await listSmartPlaylists(sql);
+    await deleteSmartPlaylist(sql, saved!.id);
+    await deleteSmartPlaylist(sql, saved!.id);
+    expect(await listSmartPlaylists(sql)).toEqual([]);
+    const log = await lines(sql);
+    expect(log.map(([action]) => action)).toEqual(['playlist-save', 'playlist-delete']);
+    expect(log[0]![1]).toMatch(/^Saved smart playlist “Never played”: .+/);
+    expect(log[1]![1]).toBe('Deleted smart playlist “Never played”');
+  });
+
+  it('records saving a generated playlist', async () => {
+    const sql = await migratedClient();
+    const id = await savePlaylist(sql, 'Friday set', [{ trackId: 'a', locked: false }, { trackId: 'b', locked: true }], { mode: 'flow' });
+    expect(await lines(sql)).toEqual([['playlist-save', `Saved playlist “Friday set” (2 tracks, id ${id})`]]);
+  });
+
+  it('records deleting a rule', async () => {
+    const sql = await migratedClient();
+    await saveRule(sql, { rule_id: 'files_have_size', layer: 'bronze', kind: 'not_null', table_name: 'raw.files', column_name: 'size_bytes', arg: null, query: null, severity: 'warn', description: null });
+    await deleteRule(sql, 'files_have_size');
+    expect((await sql.query("SELECT count(*) AS n FROM meta.dq_rules WHERE rule_id = 'files_have_size'"))[0]).toEqual({ n: 0 });
+    expect((await lines(sql)).map(([action, details]) => `${action}: ${details}`)).toEqual([
+      'rule-edit: Saved rule files_have_size (not_null on raw.files.size_bytes, warn)',
+      'rule-delete: Deleted rule files_have_size',
+    ]);
+  });
+});
