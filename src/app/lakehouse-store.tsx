@@ -11,6 +11,8 @@ import { runIngest, type RunResult } from '../pipeline/ingest-run';
 import { parseInWorker } from '../pipeline/history-parse';
 import { describeImport, runImport, type ImportRunResult } from '../pipeline/import-run';
 import { runRemoveDemo } from '../pipeline/remove-demo-run';
+import { runRemoveTracks } from '../pipeline/remove-tracks-run';
+import { bringBackRemovedFiles } from '../lakehouse/removed-files';
 import { demoHistoryFingerprints } from '../platform/demo-library';
 import { runRebuild, type RebuildResult } from '../pipeline/rebuild-run';
 import type { Progress } from '../pipeline/progress';
@@ -20,6 +22,7 @@ import type { FolderListing } from '../platform/folder-source';
 import { acquireWriterLock } from '../platform/tab-lock';
 import { notify } from '../platform/notify';
 import { recordAudit } from '../lakehouse/audit';
+import { countOf } from '../domain/format-number';
 import { checkStorageBeforeWork, forgetRunFailures, resetIfRequested, unrecordedRunFailures } from '../platform/storage';
 import { failInterruptedRuns } from '../lakehouse/runs';
 
@@ -160,6 +163,42 @@ function createLakehouseStore() {
       return 'runId' in result ? result : null;
     },
 
+    /**
+     * "Remove from library" (the person confirmed first): tombstones the tracks' files and
+     * rebuilds, as one recorded run. The files stay on disk; rescans leave them out.
+     * `describe` names what was removed for the audit line, e.g. a title or a search.
+     */
+    async removeTracks(trackIds: readonly string[], describe: string): Promise<RunResult | null> {
+      if (state.pipeline === 'running') {
+        toast('info', 'A run is already in progress; wait for it or cancel it first.');
+        return null;
+      }
+      set({ pipeline: 'running', progress: { phase: 'Removing tracks from the library', done: 0, total: 1, perSecond: 0, etaSeconds: null } });
+      const db = await ready;
+      const result = await runRemoveTracks(db, trackIds);
+      const ok = result.state === 'succeeded';
+      await recordAudit(db.sql, 'delete-tracks', ok
+        ? `Removed ${countOf(trackIds.length, 'track')} (${countOf(result.deleted, 'file')}) from the library: ${describe} (run ${result.runId})`
+        : `Removing ${countOf(trackIds.length, 'track')} failed: ${sentence(result.error)} (run ${result.runId})`);
+      set({ pipeline: ok ? 'succeeded' : 'failed', progress: null });
+      set('version', (v) => v + 1);
+      const text = ok
+        ? `Removed ${countOf(trackIds.length, 'track')} from the library. The files stay on disk; Settings can bring them back.`
+        : `The tracks could not be removed: ${sentence(result.error)}. Your library is as it was before; see Pipeline.`;
+      toast(ok ? 'success' : 'error', text);
+      return result;
+    },
+
+    /** Forgets every removal; the next rescan of each folder reads those files back in. */
+    async bringBackRemoved(): Promise<number> {
+      const db = await ready;
+      const n = await bringBackRemovedFiles(db.sql);
+      await recordAudit(db.sql, 'restore-tracks', `Brought back ${countOf(n, 'removed file')}: the next rescan reads them again`);
+      set('version', (v) => v + 1);
+      toast('success', `${countOf(n, 'removed file')} will be read again at the next rescan of their folder.`);
+      return n;
+    },
+
     /** "Full rebuild" on /pipeline: re-derives bronze, silver and gold from raw as one recorded run. */
     async rebuild(): Promise<RebuildResult | null> {
       if (state.pipeline === 'running') {
@@ -218,6 +257,7 @@ function createLakehouseStore() {
       if (r.analysed) parts.push(`${r.analysed} analysed`);
       if (r.failed + r.analysisFailed) parts.push(`${r.failed + r.analysisFailed} with problems (listed under the table)`);
       if (r.skipped) parts.push(`${r.skipped} non-audio or hidden skipped`);
+      if (r.removedKeptOut) parts.push(`${r.removedKeptOut} files you removed from the library left out`);
       toast(r.failed + r.analysisFailed ? 'info' : 'success', `Library updated: ${parts.join(', ')}.`);
       if (r.notice) toast('info', r.notice);
       notify('Wolfie: library updated', parts.join(', '));

@@ -12,6 +12,11 @@ export function formatCount(n: number): string {
   return new Intl.NumberFormat('en').format(n);
 }
 
+/** "1 track", "2,400 tracks". */
+export function countOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${formatCount(n)} ${n === 1 ? singular : plural}`;
+}
+
 export function formatRate(perSecond: number, unit: string): string {
   return `${perSecond >= 100 ? Math.round(perSecond) : perSecond.toFixed(1)} ${unit}/s`;
 }

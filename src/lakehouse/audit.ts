@@ -4,7 +4,7 @@ import type { SqlClient } from './sql-client';
 
 export type AuditAction =
   | 'ingest' | 'rescan' | 'demo-load' | 'import-history' | 'rebuild' | 'remove-demo' | 'rating'
-  | 'rule-edit' | 'rule-delete' | 'snapshot-restore' | 'setting' | 'delete-tracks' | 'export-backup' | 'restore-backup' | 'storage'
+  | 'rule-edit' | 'rule-delete' | 'snapshot-restore' | 'setting' | 'delete-tracks' | 'restore-tracks' | 'export-backup' | 'restore-backup' | 'storage'
   | 'query-save' | 'query-delete' | 'playlist-save' | 'playlist-delete';
 
 export type AuditEntry = {

@@ -15,6 +15,8 @@ export interface InventoryDiff {
   fresh: number; // of toRead: never seen before
   unchanged: string[];
   deleted: string[];
+  /** Listed files a person removed from the library (raw.removed_files): not read back in. */
+  removed: number;
   /** Set when most known files vanished at once: likely an unmounted drive, so nothing is tombstoned. */
   suspiciousShrink: string | null;
 }
@@ -27,12 +29,19 @@ export async function diffInventory(sql: SqlClient, root: string, scanned: Scann
      WHERE f.deleted_at IS NULL AND starts_with(f.path, ?)`,
     [`${root}/`],
   );
+  const removedPaths = await sql.query<{ path: string }>('SELECT path FROM raw.removed_files WHERE starts_with(path, ?)', [`${root}/`]);
+  const removedByPerson = new Set(removedPaths.map((r) => r.path));
   const byPath = new Map(known.map((k) => [k.path, k]));
   const seen = new Set<string>();
   const toRead: string[] = [];
   const unchanged: string[] = [];
   let fresh = 0;
+  let removed = 0;
   for (const f of scanned) {
+    if (removedByPerson.has(f.path)) {
+      removed++;
+      continue;
+    }
     seen.add(f.path);
     const k = byPath.get(f.path);
     if (!k) fresh++;
@@ -46,6 +55,7 @@ export async function diffInventory(sql: SqlClient, root: string, scanned: Scann
     fresh,
     unchanged,
     deleted: shrinkTooLarge ? [] : deleted,
+    removed,
     suspiciousShrink: shrinkTooLarge
       ? `${deleted.length} of ${known.length} known files under "${root}" are missing. The folder may be unmounted or moved, so none were marked deleted. Reconnect it and rescan.`
       : null,

@@ -40,6 +40,8 @@ export interface RunResult {
   unchanged: number;
   deleted: number;
   skipped: number;
+  /** Listed files the person had removed from the library, not read back in. */
+  removedKeptOut: number;
   notice: string | null;
   error: string | null;
 }
@@ -51,7 +53,7 @@ export async function runIngest(lake: Lakehouse, listing: FolderListing, opts: I
   const step = ctx.step;
 
   const skipped = listing.skipped.hidden + listing.skipped['not-audio'];
-  const result: RunResult = { runId, state: 'succeeded', read: 0, failed: 0, analysed: 0, analysisFailed: 0, unchanged: 0, deleted: 0, skipped, notice: null, error: null };
+  const result: RunResult = { runId, state: 'succeeded', read: 0, failed: 0, analysed: 0, analysisFailed: 0, unchanged: 0, deleted: 0, skipped, removedKeptOut: 0, notice: null, error: null };
   try {
     const diff = await step('scan', async () => {
       // In slices: each File's metadata is a synchronous round trip in Chromium (see scan-files.ts).
@@ -61,12 +63,13 @@ export async function runIngest(lake: Lakehouse, listing: FolderListing, opts: I
       const d = await diffInventory(sql, listing.root, scanned);
       await markSeenAndDeleted(sql, runId, d.unchanged, d.deleted);
       await updateRunCounts(sql, runId, {
-        files_seen: scanned.length, files_new: d.fresh, files_changed: d.toRead.length - d.fresh, files_deleted: d.deleted.length, files_skipped: skipped,
+        files_seen: scanned.length, files_new: d.fresh, files_changed: d.toRead.length - d.fresh, files_deleted: d.deleted.length, files_skipped: skipped + d.removed,
       });
       if (d.suspiciousShrink) await log(sql, 'warn', runId, 'scan', d.suspiciousShrink);
       return { value: d, in: scanned.length + skipped, out: d.toRead.length };
     });
     result.unchanged = diff.unchanged.length;
+    result.removedKeptOut = diff.removed;
     result.deleted = diff.deleted.length;
     result.notice = diff.suspiciousShrink;
 
@@ -113,7 +116,7 @@ export async function runIngest(lake: Lakehouse, listing: FolderListing, opts: I
     await buildLakehouse(ctx);
     await lake.checkpoint();
     if (result.state !== 'cancelled') await endRun(sql, runId, 'succeeded');
-    await log(sql, 'info', runId, null, `Run ${result.state}: ${result.read} read (${result.failed} with errors), ${result.unchanged} unchanged, ${result.deleted} deleted, ${skipped} skipped`);
+    await log(sql, 'info', runId, null, `Run ${result.state}: ${result.read} read (${result.failed} with errors), ${result.unchanged} unchanged, ${result.deleted} deleted, ${skipped} skipped, ${result.removedKeptOut} removed by you left out`);
     return result;
   } catch (error) {
     result.state = 'failed';

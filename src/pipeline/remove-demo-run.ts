@@ -14,7 +14,7 @@ export async function runRemoveDemo(lake: Lakehouse, historyFingerprints: string
   const { sql } = lake;
   const runId = await startRun(sql, 'rebuild', DEMO_ROOT);
   const ctx = createRunContext(sql, runId);
-  const result: RunResult = { runId, state: 'succeeded', read: 0, failed: 0, analysed: 0, analysisFailed: 0, unchanged: 0, deleted: 0, skipped: 0, notice: null, error: null };
+  const result: RunResult = { runId, state: 'succeeded', read: 0, failed: 0, analysed: 0, analysisFailed: 0, unchanged: 0, deleted: 0, skipped: 0, removedKeptOut: 0, notice: null, error: null };
   try {
     result.deleted = await ctx.step('remove_demo', async () => {
       const removed = await sql.transaction(async () => {

@@ -3,7 +3,7 @@ import { useNavigate } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { analysisPaused, pauseAnalysis, resumeAnalysis } from '../../../app/analysis-control';
 import { useLakehouse } from '../../../app/lakehouse-store';
-import { formatCount } from '../../../domain/format-number';
+import { countOf, formatCount } from '../../../domain/format-number';
 import { libraryTracks } from '../../../lakehouse/queries';
 import { saveFolderHandle } from '../../../platform/handle-store';
 import { rememberListing } from '../../../platform/track-file';
@@ -14,6 +14,7 @@ import { DropZone } from '../../components/DropZone';
 import { FolderPicker } from '../../components/FolderPicker';
 import { HistoryImportButton, HistoryImportSummary } from '../../components/HistoryImport';
 import { ProgressBar } from '../../components/ProgressBar';
+import { RemoveTracksButton } from '../../components/RemoveTracks';
 import { exportTracksCsv } from './export-csv';
 import { filterTracks, TRACK_COLUMNS } from './columns';
 import { rescan } from './rescan';
@@ -88,6 +89,15 @@ export default function LibraryPage() {
           <HistoryImportButton />
           <input type="search" placeholder="Search artist, title, album, genre, path…" aria-label="Search tracks" value={query()} onInput={(e) => setQuery(e.currentTarget.value)} style={{ flex: 1, 'min-width': '200px' }} />
           <span class="muted" aria-live="polite">{`${formatCount(visible().length)} of ${formatCount(tracks()?.length ?? 0)} tracks`}</span>
+          {/* Only a search narrows what a bulk removal takes: never the whole library by accident. */}
+          <Show when={query().trim()}>
+            <RemoveTracksButton
+              trackIds={() => visible().map((t) => String(t.track_id))}
+              what={() => `${visible().length === 1 ? 'The track' : `The ${countOf(visible().length, 'track')}`} matching "${query().trim()}"`}
+              label="Remove shown…"
+              onRemoved={() => setQuery('')}
+            />
+          </Show>
         </div>
       </Show>
       <HistoryImportSummary />

@@ -1,7 +1,8 @@
-// Settings: storage, backup and restore, listening-history imports, the audit log, reset, privacy.
+// Settings: storage, backup and restore, listening-history imports, removed tracks, the audit log, reset, privacy.
 import { HistoryImportSection } from '../../components/HistoryImport';
 import { AuditSection } from './AuditSection';
 import { BackupSection } from './BackupSection';
+import { RemovedTracksSection } from './RemovedTracksSection';
 import { ResetSection } from './ResetSection';
 import { StorageSection } from './StorageSection';
 import './settings.css';
@@ -13,6 +14,7 @@ export default function SettingsPage() {
       <StorageSection />
       <BackupSection />
       <HistoryImportSection />
+      <RemovedTracksSection />
       <AuditSection />
       <h2>Privacy</h2>
       <p class="card">Wolfie makes no request to any other server. Your files are read in this browser and never uploaded; there is no account, no analytics and no tracking.</p>

@@ -1,11 +1,12 @@
 // One track: its facts with units, where each came from, and its problem if it has one.
-import { A, useParams } from '@solidjs/router';
+import { A, useNavigate, useParams } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { useQuery } from '../../../app/use-query';
 import { formatDuration } from '../../../domain/format-number';
 import { trackById } from '../../../lakehouse/queries';
 import { describeFields, trackLineage } from '../../../lakehouse/track-lineage';
 import { RatingStars } from '../../components/RatingStars';
+import { RemoveTracksButton } from '../../components/RemoveTracks';
 import { TrackPlayer } from '../../components/TrackPlayer';
 import { TrackLineage } from './TrackLineage';
 import { TrackWaveform } from './TrackWaveform';
@@ -27,6 +28,7 @@ const FIELDS: [string, string, (v: unknown) => string][] = [
 
 export default function TrackPage() {
   const params = useParams();
+  const navigate = useNavigate();
   const track = useQuery((sql) => trackById(sql, params.id ?? ''), () => params.id);
   const lineage = useQuery((sql) => trackLineage(sql, params.id ?? ''), () => params.id);
   // The File row shows the path, so each value's source calls it 'this file'.
@@ -72,6 +74,14 @@ export default function TrackPage() {
               />
               <RatingStars trackId={String(t().track_id)} libraryRating={(t().rating as number | null) ?? null} />
               <Show when={lineage()}>{(l) => <TrackLineage lineage={l()} />}</Show>
+              <div class="toolbar">
+                <RemoveTracksButton
+                  trackIds={() => [String(t().track_id)]}
+                  what={() => `"${t().artist ?? 'Unknown artist'} – ${t().title}"`}
+                  label="Remove from library…"
+                  onRemoved={() => navigate('/')}
+                />
+              </div>
             </>
           )}
         </Show>
