@@ -5,7 +5,7 @@ import axe from 'axe-core';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseFolder, firstRow, sqlRows, url, waitForRun, waitIdle } from './support/app';
+import { firstRow, openAndIngest, sqlRows, url, waitIdle } from './support/app';
 import { openSession, type Session } from './support/browser';
 
 const ROUTES = ['/', '/track/unknown', '/pipeline', '/quality', '/lineage', '/catalog', '/dashboards', '/playlists', '/sql', '/settings'];
@@ -51,10 +51,7 @@ describe('accessibility (axe-core)', () => {
   });
 
   it('ingests the fixture library', async () => {
-    await s.page.goto(url('/'));
-    await waitIdle(s.page);
-    await chooseFolder(s.page);
-    await waitForRun(s.page);
+    await openAndIngest(s.page);
     const [id] = firstRow(await sqlRows(s.page, 'SELECT track_id FROM gold.track_facts WHERE error IS NULL ORDER BY path LIMIT 1'));
     DATA_ROUTES[1] = `/track/${id}`;
   });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { chooseFolder, sqlRows, url, waitForRun, waitIdle } from './support/app';
+import { openAndIngest, sqlRows, url, waitIdle } from './support/app';
 import { openSession, type Session } from './support/browser';
 
 const KEY_TABLES = ['gold.track_facts', 'raw.files', 'raw.tag_reads', 'raw.analysis', 'silver.tracks', 'meta.runs', 'meta.dq_results', 'meta.lineage'];
@@ -53,10 +53,7 @@ describe('backup and restore', () => {
   it('exports the ingested library as one .zip, plain and encrypted', async () => {
     const s = await openSession();
     sessions.push(s);
-    await s.page.goto(url('/'));
-    await waitIdle(s.page);
-    await chooseFolder(s.page);
-    await waitForRun(s.page);
+    await openAndIngest(s.page);
     original = await sqlRows(s.page, FINGERPRINT);
     expect(original.map((r) => r[0])).toEqual([...KEY_TABLES].sort());
     expect(Number(original.find((r) => r[0] === 'gold.track_facts')![1])).toBeGreaterThan(0);

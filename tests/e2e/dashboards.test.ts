@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseFolder, url, waitForRun, waitIdle } from './support/app';
+import { openAndIngest, url, waitForRun, waitIdle } from './support/app';
 import { openSession, type Session } from './support/browser';
 import { watchContext, type Watch } from './support/watch';
 
@@ -32,10 +32,7 @@ describe('dashboards', () => {
   });
 
   it('ingests the library and, when the sample exists, the listening history', async () => {
-    await s.page.goto(url('/'));
-    await waitIdle(s.page);
-    await chooseFolder(s.page);
-    await waitForRun(s.page);
+    await openAndIngest(s.page);
     if (!existsSync(HISTORY)) return console.log(`[skip] history part: ${HISTORY} is missing`);
     const input = s.page.locator('input[type=file][aria-label="Import listening history"]');
     if (!(await input.count())) return console.log('[skip] history part: no Import listening history input');

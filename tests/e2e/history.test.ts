@@ -3,7 +3,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseFolder, firstRow, sqlRows, url, waitForRun, waitIdle } from './support/app';
+import { firstRow, openAndIngest, sqlRows, url, waitForRun, waitIdle } from './support/app';
 import { openSession, type Session } from './support/browser';
 
 const CORPUS = resolve(__dirname, '../../../shared/corpus/history');
@@ -33,10 +33,7 @@ describe.skipIf(!samples.length)('import listening history through the browser',
   }
 
   it('ingests the fixture library first', async () => {
-    await s.page.goto(url('/'));
-    await waitIdle(s.page);
-    await chooseFolder(s.page);
-    await waitForRun(s.page);
+    await openAndIngest(s.page);
     await s.page.getByText(/\d+ of \d+ tracks/).waitFor();
   });
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_COLUMNS } from '../../src/ui/pages/library/export-csv';
-import { chooseFolder, firstRow, sqlRows, url, waitForRun, waitIdle } from './support/app';
+import { chooseFolder, firstRow, openAndIngest, sqlRows, url, waitForRun, waitIdle } from './support/app';
 import { openSession, type Session } from './support/browser';
 
 describe('ingest a folder into the persistent lakehouse', () => {
@@ -86,10 +86,7 @@ describe('ingest a folder into the persistent lakehouse', () => {
     await waitIdle(page);
     await page.getByText('16 of 16 tracks').waitFor();
     expect(await sqlRows(page, 'SELECT count(*) FROM meta.runs')).toEqual([['1']]);
-    await page.goto(url('/'));
-    await waitIdle(page);
-    await chooseFolder(page);
-    await waitForRun(page);
+    await openAndIngest(page);
     const [files_new, files_changed, read] = firstRow(await sqlRows(
       page,
       `SELECT r.files_new, r.files_changed, s.rows_in FROM meta.runs r JOIN meta.run_steps s USING (run_id)
@@ -104,10 +101,7 @@ describe('ingest a folder into the persistent lakehouse', () => {
     // The player reads the files of this session's pick (a webkitdirectory pick leaves no handle
     // that survives a reload), so choose the folder, then navigate inside the app.
     const { page } = s;
-    await page.goto(url('/'));
-    await waitIdle(page);
-    await chooseFolder(page);
-    await waitForRun(page);
+    await openAndIngest(page);
     await page.getByRole('searchbox', { name: 'Search tracks' }).fill('Hungarian');
     await page.getByRole('row').filter({ hasText: 'Orchestra' }).first().click();
     const waveform = page.getByRole('slider', { name: /Waveform/ });

@@ -2,17 +2,14 @@
 // the model graph with row counts, /pipeline the step graph; duplicates are one track with two
 // files; a full rebuild runs as its own run and changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseFolder, firstRow, sqlRows, url, waitForRun, waitIdle } from './support/app';
+import { firstRow, openAndIngest, sqlRows, url, waitForRun, waitIdle } from './support/app';
 import { openSession, type Session } from './support/browser';
 
 describe('the medallion pipeline in the browser', () => {
   let s: Session;
   beforeAll(async () => {
     s = await openSession();
-    await s.page.goto(url('/'));
-    await waitIdle(s.page);
-    await chooseFolder(s.page);
-    await waitForRun(s.page);
+    await openAndIngest(s.page);
   });
   afterAll(async () => {
     await s?.close();

@@ -3,7 +3,7 @@
 // raw through /sql. The folder is chosen with the webkitdirectory input, which leaves no handle:
 // the player plays from the files of that listing, within the same page session.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseFolder, firstRow, sqlRows, url, waitForRun, waitIdle } from './support/app';
+import { firstRow, openAndIngest, sqlRows, url, waitIdle } from './support/app';
 import { openSession, type Session } from './support/browser';
 
 const ROBIN = 'library/Birds/456440__inspectorj__bird-whistling-robin-single-13.hq.ogg';
@@ -19,10 +19,7 @@ describe('built-in player and ratings', () => {
 
   it('plays a track from the folder and records the play', async () => {
     const { page } = s;
-    await page.goto(url('/'));
-    await waitIdle(page);
-    await chooseFolder(page);
-    await waitForRun(page);
+    await openAndIngest(page);
     // In-app navigation keeps the listing's files; a reload would need the folder chosen again.
     await page.getByRole('row').filter({ hasText: /robin/i }).first().click();
     await page.getByRole('button', { name: 'Play' }).click();

@@ -3,17 +3,14 @@
 // Export M3U button, save and run a smart playlist, and see the model sections say what they know.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseFolder, sqlRows, url, waitForRun, waitIdle } from './support/app';
+import { openAndIngest, sqlRows, url, waitIdle } from './support/app';
 import { openSession, type Session } from './support/browser';
 
 describe('playlists page', () => {
   let s: Session;
   beforeAll(async () => {
     s = await openSession();
-    await s.page.goto(url('/'));
-    await waitIdle(s.page);
-    await chooseFolder(s.page);
-    await waitForRun(s.page);
+    await openAndIngest(s.page);
   });
   afterAll(async () => {
     await s?.close();

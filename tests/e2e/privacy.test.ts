@@ -1,7 +1,7 @@
 // Issue 8 privacy: a full session (ingest, /sql query and CSV export, every route, tracks CSV)
 // makes no request to another origin and triggers no Content-Security-Policy refusal.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseFolder, sqlRows, url, waitForRun, waitIdle } from './support/app';
+import { openAndIngest, sqlRows, url, waitIdle } from './support/app';
 import { openSession, type Session } from './support/browser';
 import { watchContext, type Watch } from './support/watch';
 
@@ -32,10 +32,7 @@ describe('privacy and hardening', () => {
 
   it('keeps every request of a full session on its own origin', async () => {
     const { page } = s;
-    await page.goto(url('/'));
-    await waitIdle(page);
-    await chooseFolder(page);
-    await waitForRun(page);
+    await openAndIngest(page);
     const [count] = (await sqlRows(page, 'SELECT count(*) FROM raw.files'))[0] ?? [];
     expect(count).toBe('19');
     await page.getByRole('button', { name: 'Export CSV' }).click();

@@ -2,17 +2,14 @@
 // log, and survives choosing the same folder again (the files are still on disk); Settings brings
 // them back at the next read of the folder.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseFolder, sqlRows, url, waitForRun, waitIdle } from './support/app';
+import { chooseFolder, openAndIngest, sqlRows, url, waitIdle } from './support/app';
 import { openSession, type Session } from './support/browser';
 
 describe('removing tracks from the library', () => {
   let s: Session;
   beforeAll(async () => {
     s = await openSession();
-    await s.page.goto(url('/'));
-    await waitIdle(s.page);
-    await chooseFolder(s.page);
-    await waitForRun(s.page);
+    await openAndIngest(s.page);
     await s.page.getByText('16 of 16 tracks').waitFor();
   });
   afterAll(async () => {

@@ -29,6 +29,14 @@ export async function chooseFolder(page: Page, folder = FIXTURE_LIBRARY) {
   await page.locator('input[type=file][webkitdirectory]').setInputFiles(folder);
 }
 
+/** Opens the app and reads `folder` (the fixture library) into it, until the run succeeded. */
+export async function openAndIngest(page: Page, folder = FIXTURE_LIBRARY) {
+  await page.goto(url('/'));
+  await waitIdle(page);
+  await chooseFolder(page, folder);
+  await waitForRun(page);
+}
+
 export async function waitForRun(page: Page, state: 'succeeded' | 'failed' = 'succeeded', timeout = 120_000) {
   await page.waitForSelector(`[data-testid="pipeline-status"][data-state="${state}"]`, { timeout });
 }
