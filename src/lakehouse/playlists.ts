@@ -1,10 +1,13 @@
 // Playlists in the lakehouse: the candidate pool for the generator, smart-playlist rules compiled
 // to SQL (identifiers only from the allow-lists below, every value bound), and saving both kinds
-// in raw.smart_playlists / raw.playlists (migration 0006). Each save and delete adds an audit line.
+// in raw.smart_playlists / raw.playlists (migration 0006), listing and deleting the saved ones.
+// Each save and delete adds an audit line.
 import { canonicalKey, compatibleKeys, describePlaylist, validatePlaylist, type Rule, type SmartPlaylist, type SortField } from '../domain/playlist-rules';
 import type { PlaylistTrack } from '../domain/playlist';
 import { recordAudit } from './audit';
 import poolSql from './sql/intelligence/playlist_pool.sql?raw';
+import savedTracksSql from './sql/intelligence/saved_playlist_tracks.sql?raw';
+import savedSql from './sql/intelligence/saved_playlists.sql?raw';
 import type { SqlClient } from './sql-client';
 
 export type PoolRow = {
@@ -123,4 +126,35 @@ export async function savePlaylist(sql: SqlClient, name: string, tracks: { track
   });
   await recordAudit(sql, 'playlist-save', `Saved playlist “${name}” (${tracks.length} tracks, id ${id})`);
   return id;
+}
+
+export type SavedPlaylist = {
+  playlist_id: number; name: string; saved_at_ms: number;
+  track_count: number; in_library_count: number; duration_s: number; // minutes count only tracks still in the library
+};
+
+/** Saved generated playlists, newest first. */
+export async function listPlaylists(sql: SqlClient): Promise<SavedPlaylist[]> {
+  return sql.query<SavedPlaylist>(savedSql, []);
+}
+
+export type SavedPlaylistTrack = {
+  position: number; track_id: string; locked: boolean; in_library: boolean;
+  path: string | null; artist: string | null; title: string | null; duration_s: number | null; // NULL once out of the library
+};
+
+/** One saved playlist's tracks in order, each flagged whether gold.track_facts still has it. */
+export async function playlistTracks(sql: SqlClient, id: number): Promise<SavedPlaylistTrack[]> {
+  return sql.query<SavedPlaylistTrack>(savedTracksSql, [id]);
+}
+
+/** Deletes a saved playlist and its track list together; the tracks themselves stay in the library. */
+export async function deletePlaylist(sql: SqlClient, id: number): Promise<void> {
+  const gone = await sql.transaction(async () => {
+    const tracks = await sql.query<{ position: number }>('DELETE FROM raw.playlist_tracks WHERE playlist_id = ? RETURNING position', [id]);
+    const [row] = await sql.query<{ name: string }>('DELETE FROM raw.playlists WHERE playlist_id = ? RETURNING name', [id]);
+    return row ? { name: row.name, tracks: tracks.length } : null;
+  });
+  // As deleteSmartPlaylist: a second click on a stale list deleted nothing and leaves no line.
+  if (gone) await recordAudit(sql, 'playlist-delete', `Deleted playlist “${gone.name}” (${gone.tracks} tracks, id ${id})`);
 }
