@@ -4,13 +4,14 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { useLakehouse } from '../../../app/lakehouse-store';
 import { useQuery } from '../../../app/use-query';
-import { playlistFileName, toCsv, toM3u } from '../../../domain/m3u';
+import { playlistFileName, toCsv } from '../../../domain/m3u';
 import { compatibleShare, type EnergyArc, type PlaylistTrack } from '../../../domain/playlist';
 import { generatePlaylist, type PlaylistMode } from '../../../domain/playlist-generate';
 import type { Neighbour } from '../../../domain/recommend-similar';
 import { playlistPool, savePlaylist, toPlaylistTrack } from '../../../lakehouse/playlists';
 import { similarTracks } from '../../../lakehouse/recommend';
 import { downloadBlob } from '../../../platform/download';
+import { downloadM3u } from './download-m3u';
 import { PlaylistTable, type Slot } from './PlaylistTable';
 
 export function Generator() {
@@ -60,9 +61,7 @@ export function Generator() {
     setNotes(result.notes);
   };
   const entries = () => slots().map(({ track: t }) => ({ path: t.path, artist: t.artist, title: t.title, durationS: t.durationS }));
-  const exportM3u = () => {
-    downloadBlob(new Blob([toM3u(entries(), { absoluteRoot: root().trim() || undefined })], { type: 'audio/x-mpegurl;charset=utf-8' }), playlistFileName(title(), 'm3u8'));
-  };
+  const exportM3u = () => downloadM3u(title(), entries(), root());
   const exportCsv = () => {
     const rows = slots().map(({ track: t }, i) => [i + 1, t.artist, t.title, t.path, t.durationS, t.bpm, t.key, t.energy]);
     downloadBlob(new Blob(['\ufeff', toCsv(['position', 'artist', 'title', 'path', 'duration_s', 'bpm', 'key', 'energy'], rows)], { type: 'text/csv;charset=utf-8' }), playlistFileName(title(), 'csv'));
@@ -71,6 +70,7 @@ export function Generator() {
     const lake = await actions.lakehouse();
     const id = await savePlaylist(lake.sql, title(), slots().map((s) => ({ trackId: s.track.trackId, locked: s.locked })), { mode: mode(), arc: arc(), amount: amount(), unit: unit(), gap: gap() });
     actions.toast('success', `Saved “${title()}” (playlist ${id}, ${slots().length} tracks).`);
+    actions.bump(); // the Saved playlists list below re-reads
   };
   const moreLike = async (t: PlaylistTrack) => setSimilar({ of: t, rows: await similarTracks((await actions.lakehouse()).read, t.trackId) });
 

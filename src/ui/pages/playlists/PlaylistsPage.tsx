@@ -1,8 +1,9 @@
-// Playlists and intelligence: the harmonic generator (with M3U/CSV export), smart playlists,
-// recommendations and rating prediction with their evaluations, and the recap.
+// Playlists and intelligence: the harmonic generator (with M3U/CSV export), the playlists saved
+// from it, smart playlists, recommendations and rating prediction with their evaluations, and the recap.
 import { Generator } from './Generator';
 import { Insights } from './Insights';
 import { RecapView } from './RecapView';
+import { SavedPlaylists } from './SavedPlaylists';
 import { SmartPlaylists } from './SmartPlaylists';
 
 export default function PlaylistsPage() {
@@ -10,6 +11,7 @@ export default function PlaylistsPage() {
     <section style={{ display: 'grid', gap: 'var(--space-4)' }}>
       <h1>Playlists</h1>
       <Generator />
+      <SavedPlaylists />
       <SmartPlaylists />
       <Insights />
       <RecapView />
