@@ -4,12 +4,12 @@
 import { createSignal, For, Show } from 'solid-js';
 import { useLakehouse } from '../../../app/lakehouse-store';
 import { useQuery } from '../../../app/use-query';
+import { countOf } from '../../../domain/format-number';
 import { deletePlaylist, listPlaylists, playlistTracks, type SavedPlaylist, type SavedPlaylistTrack } from '../../../lakehouse/playlists';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { downloadM3u } from './download-m3u';
 
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
-const missingNote = (n: number) => `${plural(n, 'track')} no longer in the library (left out of exports)`;
+const missingNote = (n: number) => `${countOf(n, 'track')} no longer in the library (left out of exports)`;
 
 export function SavedPlaylists() {
   const [, actions] = useLakehouse();
@@ -30,7 +30,7 @@ export function SavedPlaylists() {
       const kept = rows.filter((t) => t.in_library && t.path !== null);
       downloadM3u(p.name, kept.map((t) => ({ path: t.path!, artist: t.artist, title: t.title, durationS: t.duration_s })));
       const left = rows.length - kept.length;
-      actions.toast('success', `Exported “${p.name}”: ${plural(kept.length, 'track')}${left ? `; ${missingNote(left)}` : ''}.`);
+      actions.toast('success', `Exported “${p.name}”: ${countOf(kept.length, 'track')}${left ? `; ${missingNote(left)}` : ''}.`);
     } catch (e) {
       actions.toast('error', `The playlist “${p.name}” could not be exported: ${e instanceof Error ? e.message : String(e)}. Try again.`);
     }
@@ -103,7 +103,7 @@ export function SavedPlaylists() {
           if (ok && p) void remove(p);
         }}
       >
-        <p>Only this saved list goes: its {plural(deleting()?.track_count ?? 0, 'track')} stay in your library. To keep a copy, export it as M3U first.</p>
+        <p>Only this saved list goes: its {countOf(deleting()?.track_count ?? 0, 'track')} stay in your library. To keep a copy, export it as M3U first.</p>
       </ConfirmDialog>
     </section>
   );
