@@ -4,7 +4,7 @@
 import axe from 'axe-core';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqlRows, url, waitIdle } from './support/app';
+import { saveSmartPlaylist, sqlRows, url, waitIdle } from './support/app';
 import { openSession, type Session } from './support/browser';
 
 /** Serious or critical axe findings inside the open dialog. */
@@ -98,12 +98,7 @@ describe('destructive actions ask first and are audited', () => {
 
   it('deletes a smart playlist only after confirmation', async () => {
     const { page } = s;
-    await page.goto(url('/playlists'));
-    await waitIdle(page);
-    await page.getByLabel('Rule', { exact: true }).selectOption('never');
-    await page.getByRole('button', { name: 'Add rule' }).click();
-    await page.getByLabel('Smart playlist name').fill('Never played');
-    await page.getByRole('button', { name: 'Save smart playlist' }).click();
+    await saveSmartPlaylist(page, 'Never played');
     const remove = page.getByRole('button', { name: 'Delete smart playlist Never played' });
     await remove.click();
     const dialog = page.getByRole('dialog', { name: 'Delete smart playlist Never played?' });

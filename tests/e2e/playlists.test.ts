@@ -3,7 +3,7 @@
 // Export M3U button, save and run a smart playlist, and see the model sections say what they know.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAndIngest, sqlRows, url, waitIdle } from './support/app';
+import { openAndIngest, saveSmartPlaylist, sqlRows, url } from './support/app';
 import { openSession, type Session } from './support/browser';
 
 describe('playlists page', () => {
@@ -54,12 +54,7 @@ describe('playlists page', () => {
 
   it('saves a smart playlist and shows the models honestly', async () => {
     const { page } = s;
-    await page.goto(url('/playlists'));
-    await waitIdle(page);
-    await page.getByLabel('Rule', { exact: true }).selectOption('never');
-    await page.getByRole('button', { name: 'Add rule' }).click();
-    await page.getByLabel('Smart playlist name').fill('Never played');
-    await page.getByRole('button', { name: 'Save smart playlist' }).click();
+    await saveSmartPlaylist(page, 'Never played');
     await page.getByRole('button', { name: 'Show', exact: true }).click();
     await page.getByRole('table', { name: 'Smart playlist Never played' }).waitFor();
     expect((await sqlRows(page, 'SELECT name FROM raw.smart_playlists'))[0]?.[0]).toBe('Never played');

@@ -37,6 +37,16 @@ export async function openAndIngest(page: Page, folder = FIXTURE_LIBRARY) {
   await waitForRun(page);
 }
 
+/** On /playlists: saves a one-rule smart playlist through the form. */
+export async function saveSmartPlaylist(page: Page, name: string, rule = 'never') {
+  await page.goto(url('/playlists'));
+  await waitIdle(page);
+  await page.getByLabel('Rule', { exact: true }).selectOption(rule);
+  await page.getByRole('button', { name: 'Add rule' }).click();
+  await page.getByLabel('Smart playlist name').fill(name);
+  await page.getByRole('button', { name: 'Save smart playlist' }).click();
+}
+
 export async function waitForRun(page: Page, state: 'succeeded' | 'failed' = 'succeeded', timeout = 120_000) {
   await page.waitForSelector(`[data-testid="pipeline-status"][data-state="${state}"]`, { timeout });
 }
