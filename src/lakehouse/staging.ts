@@ -11,10 +11,17 @@ export async function withStaged<R extends object, T>(
   use: (table: string) => Promise<T>,
 ): Promise<T> {
   const table = `main.stage_${Date.now().toString(36)}_${counter++}`;
+  const drop = `DROP TABLE IF EXISTS ${table}`;
   await sql.insertArrowIpc(table, ipcFromRows(rows, columns));
+  let result: T;
   try {
-    return await use(table);
-  } finally {
-    await sql.exec(`DROP TABLE IF EXISTS ${table}`);
+    result = await use(table);
+  } catch (error) {
+    // In a transaction that failed, DuckDB refuses every statement until ROLLBACK (which drops the
+    // table anyway): a failing DROP here would hide the error that says which value was refused.
+    await sql.exec(drop).catch(() => undefined);
+    throw error;
   }
+  await sql.exec(drop);
+  return result;
 }

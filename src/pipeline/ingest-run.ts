@@ -11,7 +11,8 @@ import { analyseFiles, describeAnalyser } from './analyse';
 import { runModels } from '../lakehouse/models';
 import { createRateMeter, type Progress } from './progress';
 import { buildLakehouse } from './build-lakehouse';
-import { readAllTags } from './read-tags';
+import { failedRecord, readAllTags } from './read-tags';
+import { loadIsolated } from './isolated-load';
 import { statFiles } from './scan-files';
 import { createRunContext, failRun } from './run-steps';
 import type { WorkerPool } from './worker-pool';
@@ -84,7 +85,10 @@ export async function runIngest(lake: Lakehouse, listing: FolderListing, opts: I
         const batch = pending;
         pending = [];
         flushing = flushing.then(async () => {
-          await loadTagBatch(sql, runId, batch);
+          const { refused } = await loadIsolated(batch, (rows) => loadTagBatch(sql, runId, rows), (r, reason) => ({
+            ...failedRecord(r.path, reason), fingerprint: r.fingerprint, size_bytes: r.size_bytes, last_modified_ms: r.last_modified_ms, is_demo: r.is_demo,
+          }));
+          failed += refused;
           await lake.checkpoint();
         });
         return flushing;
@@ -155,12 +159,16 @@ async function analyse(
     let pending: AnalysisRow[] = [];
     let flushing = Promise.resolve();
     let lastFlush = performance.now();
+    let refusedRows = 0;
     const flush = () => {
       const batch = pending;
       pending = [];
       lastFlush = performance.now();
       flushing = flushing.then(async () => {
-        await loadAnalysisBatch(sql, runId, batch);
+        const { refused } = await loadIsolated(batch, (rows) => loadAnalysisBatch(sql, runId, rows), (row, reason) => ({
+          ...row, outcome: { ok: false as const, trackId: row.path, error: `${row.path}: ${reason}` },
+        }));
+        refusedRows += refused;
         await lake.checkpoint();
       });
       return flushing;
@@ -178,7 +186,7 @@ async function analyse(
     });
     await flush();
     result.analysed = counts.analysed;
-    result.analysisFailed = counts.failed;
+    result.analysisFailed = counts.failed + refusedRows;
     return { value: counts, in: items.length, out: counts.analysed };
   });
 }

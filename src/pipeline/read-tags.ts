@@ -47,7 +47,8 @@ async function readSingle(pool: WorkerPool<IngestApi>, file: FileToRead): Promis
   }
 }
 
-function failedRecord(path: string, error: string): TagRecord {
+/** A record holding only the file's path and why it has no tags. */
+export function failedRecord(path: string, error: string): TagRecord {
   const nulls = {
     fingerprint: null, container: null, codec: null, lossless: null, duration_s: null, sample_rate_hz: null, bitrate_kbps: null,
     channels: null, bits_per_sample: null, artist: null, artists: null, title: null, album: null, album_artist: null, genre: null,

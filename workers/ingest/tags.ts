@@ -30,6 +30,12 @@ function fromMetadata(path: string, meta: IAudioMetadata): Omit<TagRecord, 'fing
   const text = (v: string | undefined | null) => clean(v);
   const list = (v: readonly string[] | undefined) => (v && v.length ? clean(v.join('\n')) : null);
   const num = (v: number | undefined | null) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  // A damaged header or tag can say anything (track 4294967295, 2^40 channels): a count outside
+  // what a real file holds is no value rather than a number the database would refuse.
+  const count = (v: number | undefined | null, max: number) => {
+    const n = num(v);
+    return n !== null && Number.isInteger(n) && n >= 0 && n <= max ? n : null;
+  };
   return {
     path,
     reader: READER,
@@ -37,10 +43,10 @@ function fromMetadata(path: string, meta: IAudioMetadata): Omit<TagRecord, 'fing
     codec: text(format.codec),
     lossless: format.lossless ?? null,
     duration_s: num(format.duration),
-    sample_rate_hz: num(format.sampleRate),
+    sample_rate_hz: count(format.sampleRate, 10_000_000),
     bitrate_kbps: format.bitrate ? Math.round(format.bitrate / 100) / 10 : null,
-    channels: num(format.numberOfChannels),
-    bits_per_sample: num(format.bitsPerSample),
+    channels: count(format.numberOfChannels, 1_024),
+    bits_per_sample: count(format.bitsPerSample, 1_024),
     artist: text(common.artist),
     artists: list(common.artists),
     title: text(common.title),
@@ -48,14 +54,14 @@ function fromMetadata(path: string, meta: IAudioMetadata): Omit<TagRecord, 'fing
     album_artist: text(common.albumartist),
     genre: list(common.genre),
     label: list(common.label) ?? list(common.publisher),
-    year: num(common.year),
+    year: count(common.year, 9_999),
     date_text: text(common.date),
-    track_no: num(common.track.no),
-    disc_no: num(common.disk.no),
+    track_no: count(common.track.no, 1_000_000),
+    disc_no: count(common.disk.no, 1_000_000),
     bpm_tag: num(common.bpm),
     key_tag: text(common.key),
     rating_tag: readRating(common, meta.native),
-    play_count_tag: readCounters(meta.native),
+    play_count_tag: count(readCounters(meta.native), 2 ** 31 - 1),
     comment: clean(common.comment?.map((c) => c.text ?? '').join('\n')),
     common_json: boundedJson(common, MAX_NATIVE_JSON_CHARS),
     native_json: boundedJson(nativeWithoutPictures(meta.native), MAX_NATIVE_JSON_CHARS),

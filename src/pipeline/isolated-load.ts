@@ -1,0 +1,40 @@
+// Loading so that one row the database refuses costs only that row. A batch that fails is split
+// in halves and each half retried, until a refused row is alone; that row is then loaded as its
+// failure (the caller says how), so every good row lands and the run goes on. When even the
+// failure row is refused, the fault is not the row's (storage, a broken engine): it is thrown.
+
+export async function loadIsolated<R>(
+  rows: readonly R[],
+  load: (rows: R[]) => Promise<void>,
+  asRefused: (row: R, reason: string) => R,
+): Promise<{ refused: number }> {
+  let refused = 0;
+  const attempt = async (part: R[]): Promise<void> => {
+    if (!part.length) return;
+    try {
+      await load(part);
+      return;
+    } catch (error) {
+      if (part.length > 1) {
+        const half = Math.ceil(part.length / 2);
+        await attempt(part.slice(0, half));
+        await attempt(part.slice(half));
+        return;
+      }
+      try {
+        await load([asRefused(part[0]!, refusalReason(error))]);
+      } catch {
+        throw error;
+      }
+      refused++;
+    }
+  };
+  await attempt([...rows]);
+  return { refused };
+}
+
+/** The engine's own words, first line only, so a person sees which value and why. */
+export function refusalReason(error: unknown): string {
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 300);
+  return `The database refused a value from this file (${message}), so only its path and this reason were kept at this step. The file may be damaged: check it in a tag editor, or re-copy it.`;
+}
