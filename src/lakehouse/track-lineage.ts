@@ -9,7 +9,7 @@ import type { SqlClient } from './sql-client';
 
 export interface TrackSources {
   track_id: string; path: string; gold_run_id: number | null; gold_model: string; silver_run_id: number | null; silver_model: string | null;
-  tags_run_id: number | null; tag_reader: string | null; title_from_file_name: boolean | null; genre: string | null; genre_tag: string | null;
+  tags_run_id: number | null; tag_reader: string | null; derived_fields: string | null; genre: string | null; genre_tag: string | null;
   label_source: string | null; key_tag: string | null; bpm_tag: number | null; rating_tag: number | null; play_count_tag: number | null;
   container: string | null; tag_native_json: string | null; tags_read_at: string | null; first_seen_run: number | null; first_seen_at: string | null;
   fingerprint: string | null; analyser: string | null; analyser_version: string | null; analysis_run_id: number | null; analysed_at: string | null;
@@ -86,10 +86,13 @@ export function describeFields(s: TrackSources, tagFormats: string[], contributi
   const analyser = s.analyser ? `analyser ${s.analyser} ${s.analyser_version} (essentia.js and its own DSP) on ${file}${runText(s.analysis_run_id)}` : undefined;
   // A column with no recorded source gets no entry (the page then shows none).
   const out: Record<string, string | undefined> = {};
-  for (const k of ['artist', 'album', 'album_artist', 'year']) out[k] = tag;
-  out.title = s.title_from_file_name ? `the name of ${file} (no title tag)` : tag;
+  for (const k of ['artist', 'album', 'album_artist', 'year', 'title']) out[k] = tag;
+  // Derived names say where they were read from, so a person knows a tag editor would do better.
+  for (const k of s.derived_fields?.split(', ') ?? []) {
+    out[k] = k === 'title' || k === 'track_no' ? `the name of ${file} (no ${k === 'title' ? 'title' : 'track number'} tag)` : `the folder and file name of ${file} (no ${k} tag)`;
+  }
   out.genre = s.genre_tag && s.genre_tag !== s.genre ? `${tag}; "${s.genre_tag}" mapped to "${s.genre}" by meta.genre_aliases` : tag;
-  out.label = s.label_source === 'copyright' ? `copyright line of the ${tag}` : tag;
+  out.label = tag;
   out.duration_s = s.duration_analysed && analyser ? `decoded samples counted by the ${analyser}` : header;
   out.format = `file extension of ${file}`;
   for (const k of ['codec', 'sample_rate_hz', 'bitrate_kbps']) out[k] = header;

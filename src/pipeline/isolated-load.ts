@@ -1,7 +1,8 @@
 // Loading so that one row the database refuses costs only that row. A batch that fails is split
 // in halves and each half retried, until a refused row is alone; that row is then loaded as its
-// failure (the caller says how), so every good row lands and the run goes on. When even the
-// failure row is refused, the fault is not the row's (storage, a broken engine): it is thrown.
+// failure (the caller says how), so every good row lands and the run goes on. A storage failure
+// is never a row's fault and is thrown at once; so is any error that refuses even the failure row.
+import { storageAdvice } from './storage-errors';
 
 export async function loadIsolated<R>(
   rows: readonly R[],
@@ -15,6 +16,7 @@ export async function loadIsolated<R>(
       await load(part);
       return;
     } catch (error) {
+      if (storageAdvice(error instanceof Error ? error.message : String(error))) throw error;
       if (part.length > 1) {
         const half = Math.ceil(part.length / 2);
         await attempt(part.slice(0, half));

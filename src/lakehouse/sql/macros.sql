@@ -56,7 +56,38 @@ CREATE OR REPLACE MACRO silver.key_parse(s) AS
   END;
 CREATE OR REPLACE MACRO silver.key_from_tag(k) AS silver.key_parse(trim(k));
 
--- A label from a copyright line: '(P) 2001 Warp Records Ltd' -> 'Warp Records Ltd'.
-CREATE OR REPLACE MACRO silver.label_from_copyright(c) AS
-  nullif(trim(regexp_replace(silver.clean_text(c),
-    '(?i)^(?:\s*(?:\(c\)|\(p\)|©|℗|copyright|phonographic copyright|all rights reserved)\s*)+(?:\d{4}(?:\s*[-,/]\s*\d{4})?)?\s*(?:by\s+)?', '')), '');
+-- A label tag's value, unless it is a copyright or licence line or a web address: some taggers
+-- put those in the publisher field, and they say who owns a recording, not who released it.
+CREATE OR REPLACE MACRO silver.label_value(s) AS
+  CASE WHEN NOT regexp_matches(silver.clean_text(s),
+    '(?i)https?:|www\.|\(\s*[cp]\s*\)|©|℗|copyright|licen[cs]|creative\s*commons|\bcc[- ]by\b|all rights reserved|public domain')
+  THEN silver.clean_text(s) END;
+
+-- Names read from where a file lies, for the files whose tags say nothing: the file name without
+-- extension, underscores read as spaces ('01_my_song.flac' -> '01 my song').
+CREATE OR REPLACE MACRO silver.file_stem(path) AS
+  trim(regexp_replace(regexp_replace(regexp_extract(path, '([^/]+?)(\.[^./]+)?$', 1), '_+', ' ', 'g'), '\s+', ' ', 'g'));
+
+-- What a file name says: 'NN - Artist - Title', 'NN - Title' (also 'NN. Title', 'NN Title'),
+-- 'Artist - Title', else the whole name is the title. A number of four digits is a year, not a track.
+CREATE OR REPLACE MACRO silver.name_parts(stem) AS
+  CASE
+    WHEN regexp_matches(stem, '^(\d{1,3})(?:\s*[-.)]\s*|\s+)(.+?)\s+-\s+(.+)$') THEN {
+      'track_no': TRY_CAST(regexp_extract(stem, '^(\d{1,3})', 1) AS INTEGER),
+      'artist': regexp_extract(stem, '^(\d{1,3})(?:\s*[-.)]\s*|\s+)(.+?)\s+-\s+(.+)$', 2),
+      'title': regexp_extract(stem, '^(\d{1,3})(?:\s*[-.)]\s*|\s+)(.+?)\s+-\s+(.+)$', 3)}
+    WHEN regexp_matches(stem, '^(\d{1,3})(?:\s*[-.)]\s*|\s+)(\D.*)$') THEN {
+      'track_no': TRY_CAST(regexp_extract(stem, '^(\d{1,3})', 1) AS INTEGER),
+      'artist': NULL::VARCHAR,
+      'title': regexp_extract(stem, '^(\d{1,3})(?:\s*[-.)]\s*|\s+)(\D.*)$', 2)}
+    WHEN regexp_matches(stem, '^(.+?)\s+-\s+(.+)$') THEN {
+      'track_no': NULL::INTEGER,
+      'artist': regexp_extract(stem, '^(.+?)\s+-\s+(.+)$', 1),
+      'title': regexp_extract(stem, '^(.+?)\s+-\s+(.+)$', 2)}
+    ELSE {'track_no': NULL::INTEGER, 'artist': NULL::VARCHAR, 'title': nullif(stem, '')}
+  END;
+
+-- The folders above a file, nearest first: never the chosen folder itself, and without the
+-- 'CD 1' / 'Disc 2' level of multi-disc albums, so 'Artist/Album/CD 1/01 Title' still names both.
+CREATE OR REPLACE MACRO silver.path_folders(path) AS
+  list_reverse(list_filter(string_split(path, '/')[2:-2], f -> NOT regexp_matches(f, '(?i)^\s*(?:cd|dis[ck])\s*\d+\s*$')));

@@ -7,7 +7,7 @@ SELECT
   b.track_id,
   b.path,
   b.artist,
-  coalesce(b.title, regexp_extract(b.path, '([^/]+?)(\.[^./]+)?$', 1)) AS title,
+  b.title,
   b.album,
   b.album_artist,
   b.genre,
@@ -45,7 +45,8 @@ SELECT
   b.month,
   b.day,
   b.genre_tag, -- the genre as tagged, before the alias table
-  b.label_source, -- 'label tag' or 'copyright'
+  b.label_source, -- 'label tag' when there is a label
+  b.derived_fields, -- artist / album / title / track_no read from the folder and file name, for want of a tag
   b.source_run_id, -- row lineage: the run that read the tags
   CAST(getvariable('wolfie_run_id') AS INTEGER) AS run_id, -- row lineage: the run that built this row
   'gold.track_facts' AS model

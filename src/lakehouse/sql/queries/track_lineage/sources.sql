@@ -10,7 +10,7 @@ SELECT
   s.model AS silver_model,
   s.source_run_id AS tags_run_id,
   s.source_reader AS tag_reader,
-  s.title IS NULL AS title_from_file_name,
+  s.derived_fields, -- fields read from the folder and file name, for want of a tag
   g.genre,
   s.genre_tag, -- the genre as tagged, before meta.genre_aliases
   s.label_source,
