@@ -2,6 +2,7 @@
 // one transaction. Incremental models re-derive only the keys whose inputs changed; every build
 // records its lineage (inputs, output, rows in/out) and the model file's hash in meta.
 import macrosSql from './sql/macros.sql?raw';
+import { setArtistSplitVariable } from './artist-separators';
 import { hashText, orderModels, parseModel, type Layer, type Model } from './model-files';
 import { ident, type SqlClient } from './sql-client';
 
@@ -60,6 +61,7 @@ export async function runModels(sql: SqlClient, layers: Layer[], opts: RunModels
   return sql.transaction(async () => {
     await ensureMacros(sql);
     await sql.exec(`SET VARIABLE wolfie_run_id = ${runId}`);
+    await setArtistSplitVariable(sql);
     const existing = new Set(
       (await sql.query<{ name: string }>(`SELECT table_schema || '.' || table_name AS name FROM information_schema.tables`)).map((r) => r.name),
     );

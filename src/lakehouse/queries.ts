@@ -7,6 +7,7 @@ import type { Row, SqlClient } from './sql-client';
 export interface LibraryTrack {
   track_id: string;
   artist: string | null;
+  artist_sort: string | null;
   title: string | null;
   album: string | null;
   album_artist: string | null;

@@ -3,7 +3,8 @@
 // and file name, each derived field listed.
 import { describe, expect, it } from 'vitest';
 import { migratedClient } from '../support/node-db';
-import { ingestRun, record } from './pipeline-fixtures';
+import { saveArtistSeparators } from '../../src/lakehouse/artist-separators';
+import { buildRun, ingestRun, record } from './pipeline-fixtures';
 
 const untagged = (path: string) => record(path, { title: null, artist: null, artists: null, album: null, track_no: null, genre: null, label: null, year: null, date_text: null });
 
@@ -50,5 +51,34 @@ describe('clean names', () => {
     ]);
     const [gold] = await sql.query("SELECT title, derived_fields FROM gold.track_facts WHERE path LIKE '%Roygbiv%'");
     expect(gold).toEqual({ title: 'Roygbiv', derived_fields: 'artist, title' });
+  });
+
+  it('splits credits on the separators a person set, takes multi-valued tags as written, sorts without "The"', async () => {
+    const sql = await migratedClient();
+    await ingestRun(sql, 'Music', [
+      record('Music/a.mp3', { artist: 'Alpha; Beta, Gamma / Delta & Epsilon feat. Zeta' }),
+      record('Music/b.mp3', { artist: 'Earth, Wind & Fire' }),
+      record('Music/c.mp3', { artist: 'Moon feat. Sun', artists: 'Moon\nSun' }),
+      record('Music/d.mp3', { artist: 'The Beatles', genre: 'Rock; Pop\nrock' }),
+      record('Music/e.mp3', { artist: 'ALPHA', genre: 'Hip Hop/Rap' }),
+    ]);
+    const credits = async () => sql.query<{ path: string; names: string }>(
+      `SELECT source_path AS path, string_agg(artist_name || ':' || role, ' | ' ORDER BY credit_order) AS names FROM silver.track_artists GROUP BY ALL ORDER BY path`);
+    expect(await credits()).toEqual([
+      { path: 'Music/a.mp3', names: 'Alpha:main | Beta:main | Gamma:main | Delta:main | Epsilon:main | Zeta:featured' },
+      { path: 'Music/b.mp3', names: 'Earth, Wind & Fire:main' },
+      { path: 'Music/c.mp3', names: 'Moon:main | Sun:featured' },
+      { path: 'Music/d.mp3', names: 'The Beatles:main' },
+      { path: 'Music/e.mp3', names: 'ALPHA:main' },
+    ]);
+    // Case is one artist: Alpha credited on two tracks under one id.
+    expect(await sql.query("SELECT track_count FROM silver.artists WHERE lower(artist) = 'alpha'")).toEqual([{ track_count: 2 }]);
+    expect(await sql.query("SELECT artist_sort, genre, genre_values FROM gold.track_facts WHERE path = 'Music/d.mp3'")).toEqual([{ artist_sort: 'Beatles', genre: 'Rock', genre_values: 'Rock, Pop' }]);
+    expect(await sql.query("SELECT genre FROM gold.track_facts WHERE path = 'Music/e.mp3'")).toEqual([{ genre: 'Hip-Hop' }]);
+
+    // Only ';' now: the next build re-splits every credit, with no file re-read.
+    await saveArtistSeparators(sql, [';']);
+    expect((await buildRun(sql)).state).toBe('succeeded');
+    expect((await credits())[0]).toEqual({ path: 'Music/a.mp3', names: 'Alpha:main | Beta, Gamma / Delta & Epsilon:main | Zeta:featured' });
   });
 });

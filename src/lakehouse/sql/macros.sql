@@ -25,6 +25,10 @@ CREATE OR REPLACE MACRO silver.decode_entities(s) AS
 CREATE OR REPLACE MACRO silver.clean_text(s) AS
   nullif(trim(regexp_replace(nfc_normalize(silver.decode_entities(s)), '[\s\x{00A0}\x{2000}-\x{200B}\x{202F}\x{3000}\x{FEFF}]+', ' ', 'g')), '');
 
+-- A list of names without repeats up to case, the first spelling kept, in order (list_distinct
+-- does not keep the order).
+CREATE OR REPLACE MACRO silver.distinct_in_order(l) AS list_filter(l, (x, i) -> list_position(list_transform(l, y -> lower(y)), lower(x)) = i);
+
 -- The lookup key of a genre spelling (see meta.genre_aliases).
 CREATE OR REPLACE MACRO silver.alias_key(s) AS regexp_replace(lower(s), '[^a-z0-9]+', '', 'g');
 

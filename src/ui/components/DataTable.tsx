@@ -9,6 +9,8 @@ export interface Column<T> {
   width: string; // a CSS grid track, e.g. '200px' or 'minmax(120px, 1fr)'
   numeric?: boolean;
   format?: (row: T) => string;
+  /** The value to sort by when it is not the shown one (e.g. an artist without its 'The'). */
+  sortKey?: keyof T & string;
   /** A cell with controls instead of text (e.g. rating stars). */
   render?: (row: T) => JSX.Element;
 }
@@ -45,7 +47,11 @@ export function DataTable<T>(props: {
   empty?: JSX.Element;
 }) {
   const [sort, setSort] = createSignal<SortState<T> | null>(props.initialSort ?? null);
-  const sorted = createMemo(() => sortRows(props.rows, sort()));
+  const sorted = createMemo(() => {
+    const s = sort();
+    const by = s && props.columns.find((c) => c.key === s.key)?.sortKey;
+    return sortRows(props.rows, s && by ? { ...s, key: by } : s);
+  });
   const template = () => props.columns.map((c) => c.width).join(' ');
   let scroller!: HTMLDivElement;
   const virtualizer = createVirtualizer({

@@ -7,7 +7,7 @@ import { TableRating } from '../../components/TableRating';
 const fixed = (n: number | null, digits: number) => (n == null ? '' : n.toFixed(digits));
 
 export const TRACK_COLUMNS: Column<LibraryTrack>[] = [
-  { key: 'artist', label: 'Artist', width: 'minmax(140px, 1.2fr)' },
+  { key: 'artist', label: 'Artist', width: 'minmax(140px, 1.2fr)', sortKey: 'artist_sort' },
   { key: 'title', label: 'Title', width: 'minmax(160px, 1.5fr)' },
   { key: 'rating', label: 'Rating', width: '116px', numeric: true, render: (t) => <TableRating trackId={t.track_id} title={t.title ?? t.path} rating={t.rating} /> },
   { key: 'album', label: 'Album', width: 'minmax(120px, 1fr)' },

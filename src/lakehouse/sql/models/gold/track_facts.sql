@@ -7,6 +7,7 @@ SELECT
   b.track_id,
   b.path,
   b.artist,
+  b.artist_sort, -- the artist without a leading 'The', for sorting
   b.title,
   b.album,
   b.album_artist,
@@ -45,6 +46,7 @@ SELECT
   b.month,
   b.day,
   b.genre_tag, -- the genre as tagged, before the alias table
+  b.genre_values, -- every genre value, cleaned, comma-separated
   b.label_source, -- 'label tag' when there is a label
   b.derived_fields, -- artist / album / title / track_no read from the folder and file name, for want of a tag
   b.source_run_id, -- row lineage: the run that read the tags

@@ -22,7 +22,9 @@ WHERE coalesce(a.genre, s.genre_tag) IS DISTINCT FROM s.genre
 -- @rows
 WITH src AS (
   SELECT b.*, f.track_id AS canonical_track_id, f.file_count,
-    silver.clean_text(b.genre) AS genre_clean,
+    -- Every genre value (multi-valued tags, 'Rock; Pop', 'Rock/Pop'), cleaned; the first is the track's genre.
+    silver.distinct_in_order(list_filter(list_transform(regexp_split_to_array(b.genres, '\s*[\n;/,|]\s*'), g -> silver.clean_text(g)), g -> g IS NOT NULL)) AS genre_list,
+    genre_list[1] AS genre_clean,
     regexp_extract(b.date_text, '^\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?', ['y', 'm', 'd']) AS date_parts,
     silver.clean_text(b.title) AS title_tag, silver.clean_text(b.artist) AS artist_tag, silver.clean_text(b.album) AS album_tag,
     silver.name_parts(silver.file_stem(b.path)) AS named, silver.path_folders(b.path) AS folders
@@ -42,10 +44,13 @@ SELECT
   s.file_count, -- files holding this track (2 or more: duplicates, see gold.duplicate_files)
   coalesce(s.title_tag, s.title_named) AS title,
   coalesce(s.artist_tag, s.artist_named) AS artist, -- the credit as tagged, cleaned; credits split in silver.track_artists
+  s.artists AS artist_values, -- every artist tag value, newline-separated (several: a multi-valued tag)
+  regexp_replace(coalesce(s.artist_tag, s.artist_named), '(?i)^the\s+', '') AS artist_sort, -- sorts 'The Beatles' under B
   coalesce(s.album_tag, s.album_named) AS album,
   silver.clean_text(s.album_artist) AS album_artist,
   coalesce(a.genre, s.genre_clean) AS genre, -- canonical genre (meta.genre_aliases), else the cleaned tag
   s.genre_clean AS genre_tag, -- the first genre tag, cleaned
+  nullif(array_to_string(s.genre_list, ', '), '') AS genre_values, -- every genre value, cleaned, comma-separated
   silver.label_value(s.label) AS label, -- LABEL / ORGANIZATION / PUBLISHER / TPUB, unless it is a copyright line
   CASE WHEN silver.label_value(s.label) IS NOT NULL THEN 'label tag' END AS label_source,
   coalesce(TRY_CAST(nullif(s.date_parts.y, '') AS INTEGER), s.year) AS year,
