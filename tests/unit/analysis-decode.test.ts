@@ -101,3 +101,15 @@ describe('bad input', () => {
     return expectFailure(mp4, /needs WebCodecs/);
   });
 });
+
+describe.skipIf(!hasCorpus)('containers the decoders do not read are named in the reason', () => {
+  const tags = join(CORPUS, 'tags/music-metadata');
+  it.each([
+    ["MusicBrainz - Beth Hart - Sinner's Prayer.wma", /Windows Media Audio \(ASF\) audio cannot be decoded for analysis yet/],
+    ["MusicBrainz - Beth Hart - Sinner's Prayer.ape", /Monkey's Audio \(APE\) audio cannot be decoded/],
+    ['dsf/2L-110_stereo-5644k-1b_04_0.1-sec.dsf', /DSD \(DSF\) audio cannot be decoded/],
+  ])('%s', async (file, reason) => {
+    const path = join(tags, file);
+    await expect(openAudio(new Blob([readFileSync(path)]))).rejects.toThrow(reason);
+  });
+});

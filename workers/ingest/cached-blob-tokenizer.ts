@@ -11,12 +11,13 @@ const DIRECT_READ_BLOCKS = 4; // larger reads (rare: big tags) bypass the cache
 type ReadOptions = { position?: number; length?: number; offset?: number; mayBeLess?: boolean };
 
 export class CachedBlobTokenizer extends AbstractTokenizer {
-  readonly fileInfo: { size: number; mimeType: string };
+  readonly fileInfo: { size: number; mimeType: string; path?: string };
   private readonly blocks = new Map<number, Promise<Uint8Array>>();
 
-  constructor(private readonly blob: Blob) {
+  /** `path` lets music-metadata fall back to the extension when the content alone does not say the format. */
+  constructor(private readonly blob: Blob, path?: string) {
     super();
-    this.fileInfo = { size: blob.size, mimeType: blob.type };
+    this.fileInfo = { size: blob.size, mimeType: blob.type, path };
   }
 
   supportsRandomAccess(): boolean {

@@ -13,8 +13,13 @@ const PICTURE_TAGS = new Set(['APIC', 'PIC', 'METADATA_BLOCK_PICTURE', 'covr', '
 export async function readTags(path: string, file: Blob): Promise<Omit<TagRecord, 'fingerprint'>> {
   if (file.size === 0) return failed(path, 'Empty file (0 bytes): nothing to read. Re-copy it from its source.');
   try {
-    // duration: false reads only the headers where the format allows; the analyser measures exact duration.
-    const meta = await parseFromTokenizer(new CachedBlobTokenizer(file), { skipCovers: true, duration: false, skipPostHeaders: true });
+    // duration: false reads only the headers where the format allows; the analyser measures exact
+    // duration. The tags at the end of a file (ID3v1, APE, Lyrics3) are read only when the ones at
+    // the start gave no title: a damaged ID3v2 often sits in front of a good ID3v1.
+    const parse = (skipPostHeaders: boolean) =>
+      parseFromTokenizer(new CachedBlobTokenizer(file, path), { skipCovers: true, duration: false, skipPostHeaders });
+    let meta = await parse(true);
+    if (!meta.common.title) meta = await parse(false).catch(() => meta);
     if (!meta.format.container && !meta.format.codec && !meta.format.sampleRate) {
       return failed(path, 'No audio stream found: the file does not look like audio despite its name.');
     }
@@ -65,7 +70,7 @@ function fromMetadata(path: string, meta: IAudioMetadata): Omit<TagRecord, 'fing
     comment: clean(common.comment?.map((c) => c.text ?? '').join('\n')),
     common_json: boundedJson(common, MAX_NATIVE_JSON_CHARS),
     native_json: boundedJson(nativeWithoutPictures(meta.native), MAX_NATIVE_JSON_CHARS),
-    warnings: meta.quality.warnings.length ? [...new Set(meta.quality.warnings.map((w) => w.message.trim()))].join('\n').slice(0, MAX_VALUE_CHARS) : null,
+    warnings: meta.quality.warnings.length ? clean([...new Set(meta.quality.warnings.map((w) => w.message.trim()))].join('\n')) : null,
     error: null,
   };
 }

@@ -1,7 +1,7 @@
 // The decode layer's one entry point: sniff the bytes, pick the decoder, hand back a PCM stream.
 // Unknown or empty input fails here with a sentence a person can act on.
 import { decodePcm } from './pcm';
-import { id3v2Size, looksLikeMpegStream, SNIFF_BYTES, sniffFormat } from './sniff';
+import { id3v2Size, looksLikeMpegStream, SNIFF_BYTES, sniffFormat, undecodedContainer } from './sniff';
 import { DecodeFailure, type AudioFormat, type PcmStream } from './types';
 import { decodeWasm } from './wasm';
 import { decodeWebCodecs } from './webcodecs';
@@ -21,7 +21,12 @@ export async function openAudio(blob: Blob): Promise<OpenedAudio> {
   let format = sniffFormat(head);
   if (!format && looksLikeMpegStream(new Uint8Array(await blob.slice(skip, skip + (1 << 16)).arrayBuffer()))) format = 'mp3';
   if (!format) {
-    throw new DecodeFailure('not a recognised audio file (no WAV, AIFF, MP3, FLAC, Ogg or MP4 signature in its first bytes)');
+    const known = undecodedContainer(head);
+    throw new DecodeFailure(
+      known
+        ? `${known} audio cannot be decoded for analysis yet (its tags are read); convert the file to FLAC or MP3 to measure tempo, key and loudness`
+        : 'not a recognised audio file (no WAV, AIFF, MP3, FLAC, Ogg or MP4 signature in its first bytes)',
+    );
   }
   return { format, stream: streamFor(blob, format, skip) };
 }

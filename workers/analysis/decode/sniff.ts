@@ -38,6 +38,35 @@ export function sniffFormat(b: Uint8Array): AudioFormat | null {
   return null;
 }
 
+// Containers whose tags Wolfie reads but whose audio its decoders do not (yet): naming them tells
+// a person why a file has tags but no measures, and what to convert it to.
+const UNDECODED: [signature: string | number[], at: number, name: string][] = [
+  [[0x30, 0x26, 0xb2, 0x75, 0x8e, 0x66, 0xcf, 0x11], 0, 'Windows Media Audio (ASF)'],
+  ['MAC ', 0, "Monkey's Audio (APE)"],
+  ['wvpk', 0, 'WavPack'],
+  ['MPCK', 0, 'Musepack'],
+  ['MP+', 0, 'Musepack'],
+  ['DSD ', 0, 'DSD (DSF)'],
+  ['FRM8', 0, 'DSD (DSDIFF)'],
+  [[0x1a, 0x45, 0xdf, 0xa3], 0, 'Matroska / WebM'],
+  ['TTA1', 0, 'TrueAudio'],
+  ['tBaK', 0, 'TAK'],
+  ['ajkg', 0, 'Shorten'],
+  ['OFR ', 0, 'OptimFROG'],
+  ['caff', 0, 'Core Audio (CAF)'],
+  ['#!AMR', 0, 'AMR'],
+  ['.snd', 0, 'Sun audio (AU)'],
+];
+
+/** The name of a container recognised by its signature that the decoders cannot read, or null. */
+export function undecodedContainer(b: Uint8Array): string | null {
+  for (const [sig, at, name] of UNDECODED) {
+    const bytes = typeof sig === 'string' ? Array.from(sig, (c) => c.charCodeAt(0)) : sig;
+    if (bytes.every((x, i) => b[at + i] === x)) return name;
+  }
+  return null;
+}
+
 /** Second chance for MP3s with junk before the first frame: two consecutive valid frame headers. */
 export function looksLikeMpegStream(b: Uint8Array): boolean {
   const rates = [44100, 48000, 32000];
