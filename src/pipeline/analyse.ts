@@ -103,7 +103,7 @@ async function analyseOne(pool: WorkerPool<AnalysisApi>, item: AnalysisItem, tim
 
 /** The workers could not decode the file: try the browser's decoder, keep the worker's reason if that fails too. */
 async function analyseDecodedByBrowser(pool: WorkerPool<AnalysisApi>, item: AnalysisItem, failed: AnalysisOutcome, timeout: number): Promise<AnalysisOutcome> {
-  const decoded = await decodeWithBrowser(item.file);
+  const decoded = await decodeWithBrowser(item.file, timeout);
   if (!decoded) return failed.ok ? failed : { ...failed, error: `${failed.error}; the browser's own decoder could not read it either` };
   const request = { trackId: item.path, path: item.path, ...decoded };
   return pool.run<AnalysisOutcome>((api) => api.analysePcm(Comlink.transfer(request, decoded.channels.map((c) => c.buffer))), timeout);
