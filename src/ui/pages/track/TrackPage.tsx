@@ -34,7 +34,7 @@ export default function TrackPage() {
   // The File row shows the path, so each value's source calls it 'this file'.
   const sourceOf = createMemo(() => {
     const l = lineage();
-    return l ? describeFields(l.sources, l.tagFormats, l.contributions, l.ratings, 'this file') : {};
+    return l ? describeFields(l.sources, l.tagFormats, l.contributions, l.ratings, 'this file', l.corrections) : {};
   });
   const [position, setPosition] = createSignal(0);
   let seek: ((seconds: number) => Promise<void>) | undefined;
