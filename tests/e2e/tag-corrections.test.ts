@@ -44,7 +44,8 @@ describe('correcting tags', () => {
     await waitForRun(page);
     await form.waitFor({ state: 'hidden' });
     await page.getByText(/^Source: your correction, \d{4}-\d\d-\d\d \d\d:\d\d; the tag says "/).waitFor();
-    expect(await page.getByText(`the tag says "${tagTitle}"`, { exact: false }).count()).toBe(1);
+    await page.getByText(`; the tag says "${tagTitle}"`, { exact: false }).first().waitFor();
+    await page.getByTestId('track-lineage').getByText(/^Your corrections .*: title "Ungarischer Tanz Nr\. 5" on \d{4}-\d\d-\d\d \d\d:\d\d, the tag says "/).waitFor();
 
     await page.goto(url('/'));
     await waitIdle(page);
