@@ -40,7 +40,7 @@ export async function writeTagCorrections(sql: SqlClient, runId: number, target:
   });
 }
 
-/** How many files carry at least one correction (Settings, tests). */
+/** How many files carry at least one correction (the tests; a Settings line could show it). */
 export async function correctedFileCount(sql: SqlClient): Promise<number> {
   const [row] = await sql.query<{ n: number }>('SELECT count(DISTINCT path)::INTEGER AS n FROM raw.tag_corrections', []);
   return row?.n ?? 0;
