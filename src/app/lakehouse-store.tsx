@@ -25,6 +25,10 @@ import { recordAudit } from '../lakehouse/audit';
 import { countOf } from '../domain/format-number';
 import { checkStorageBeforeWork, forgetRunFailures, resetIfRequested, unrecordedRunFailures } from '../platform/storage';
 import { failInterruptedRuns } from '../lakehouse/runs';
+import type { CorrectionTarget } from '../lakehouse/tag-corrections';
+import type { TagEdits } from '../domain/tag-corrections';
+import type { CommandContext } from './commands/context';
+import { correctTracks } from './commands/correct-tracks';
 
 export type DbStatus = 'locking' | 'other-tab' | 'opening' | 'ready' | 'error';
 export type PipelineState = 'idle' | 'running' | 'succeeded' | 'failed';
@@ -79,6 +83,19 @@ function createLakehouseStore() {
     setTimeout(() => set('toasts', (t) => t.filter((x) => x.id !== id)), kind === 'error' ? 15_000 : 6_000);
   };
 
+  /**
+   * The one exclusivity guard of runs and commands: a second change while one is in progress is
+   * refused with a word to the person. Sets 'running' synchronously, before any await.
+   */
+  const claim = (phase: string, total = 1): boolean => {
+    if (state.pipeline === 'running') {
+      toast('info', 'A run is already in progress; wait for it or cancel it first.');
+      return false;
+    }
+    set({ pipeline: 'running', progress: { phase, done: 0, total, perSecond: 0, etaSeconds: null } });
+    return true;
+  };
+
   const ready = (async () => {
     await acquireWriterLock(() => set('db', 'other-tab'));
     set('db', 'opening');
@@ -99,6 +116,17 @@ function createLakehouseStore() {
   })();
   ready.catch(() => undefined);
 
+  // What commands (src/app/commands) get: the same guard as runs, and the refresh after them.
+  const commands: CommandContext = {
+    lakehouse: () => ready,
+    claim: (phase) => claim(phase),
+    release: (outcome) => {
+      set({ pipeline: outcome, progress: null });
+      set('version', (v) => v + 1);
+    },
+    toast,
+  };
+
   const onPageHide = () => void lake?.checkpoint();
   window.addEventListener('pagehide', onPageHide);
   onCleanup(() => window.removeEventListener('pagehide', onPageHide));
@@ -116,11 +144,7 @@ function createLakehouseStore() {
 
     /** Reads a folder listing into the lakehouse. Sets 'running' synchronously, before any await. */
     async ingest(listing: FolderListing, kind: 'ingest' | 'rescan' | 'demo' = 'ingest'): Promise<RunResult | null> {
-      if (state.pipeline === 'running') {
-        toast('info', 'A run is already in progress; wait for it or cancel it first.');
-        return null;
-      }
-      set({ pipeline: 'running', progress: { phase: 'Scanning', done: 0, total: listing.files.length, perSecond: 0, etaSeconds: null } });
+      if (!claim('Scanning', listing.files.length)) return null;
       abort = new AbortController();
       try {
         const db = await ready;
@@ -149,11 +173,7 @@ function createLakehouseStore() {
 
     /** "Remove demo library": tombstones the demo files and rebuilds, as one recorded run. */
     async removeDemo(): Promise<RunResult | null> {
-      if (state.pipeline === 'running') {
-        toast('info', 'A run is already in progress; wait for it or cancel it first.');
-        return null;
-      }
-      set({ pipeline: 'running', progress: { phase: 'Removing the demo library', done: 0, total: 1, perSecond: 0, etaSeconds: null } });
+      if (!claim('Removing the demo library')) return null;
       const result = await runRemoveDemo(await ready, await demoHistoryFingerprints().catch(() => [])).catch((e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }));
       const ok = 'runId' in result && result.state === 'succeeded';
       await recordAudit((await ready).sql, 'remove-demo', ok ? `Demo library removed (${result.deleted} tracks, run ${result.runId})` : `Demo removal failed: ${'error' in result ? sentence(result.error) : ''}`);
@@ -169,11 +189,7 @@ function createLakehouseStore() {
      * `describe` names what was removed for the audit line, e.g. a title or a search.
      */
     async removeTracks(trackIds: readonly string[], describe: string): Promise<RunResult | null> {
-      if (state.pipeline === 'running') {
-        toast('info', 'A run is already in progress; wait for it or cancel it first.');
-        return null;
-      }
-      set({ pipeline: 'running', progress: { phase: 'Removing tracks from the library', done: 0, total: 1, perSecond: 0, etaSeconds: null } });
+      if (!claim('Removing tracks from the library')) return null;
       const db = await ready;
       const result = await runRemoveTracks(db, trackIds);
       const ok = result.state === 'succeeded';
@@ -189,6 +205,9 @@ function createLakehouseStore() {
       return result;
     },
 
+    /** "Edit tags": corrects tags of tracks or files as one recorded run (commands/correct-tracks.ts). */
+    correctTracks: (target: CorrectionTarget, edits: TagEdits, what: string) => correctTracks(commands, target, edits, what),
+
     /** Forgets every removal; the next rescan of each folder reads those files back in. */
     async bringBackRemoved(): Promise<number> {
       const db = await ready;
@@ -201,11 +220,7 @@ function createLakehouseStore() {
 
     /** "Full rebuild" on /pipeline: re-derives bronze, silver and gold from raw as one recorded run. */
     async rebuild(): Promise<RebuildResult | null> {
-      if (state.pipeline === 'running') {
-        toast('info', 'A run is already in progress; wait for it or cancel it first.');
-        return null;
-      }
-      set({ pipeline: 'running', progress: { phase: 'Rebuilding the lakehouse', done: 0, total: 1, perSecond: 0, etaSeconds: null } });
+      if (!claim('Rebuilding the lakehouse')) return null;
       const result = await runRebuild(await ready).catch((e: unknown) => ({ runId: 0, state: 'failed' as const, error: e instanceof Error ? e.message : String(e) }));
       await recordAudit((await ready).sql, 'rebuild', `Full rebuild, run ${result.runId} ${result.state}${result.error ? `: ${result.error}` : ''}`);
       set({ pipeline: result.state, progress: null });
@@ -218,11 +233,7 @@ function createLakehouseStore() {
 
     /** Imports listening-history exports (several files at once); the same status rules as ingest(). */
     async importHistory(files: File[]): Promise<ImportRunResult | null> {
-      if (state.pipeline === 'running') {
-        toast('info', 'A run is already in progress; wait for it or cancel it first.');
-        return null;
-      }
-      set({ pipeline: 'running', progress: { phase: 'Importing listening history', done: 0, total: files.length, perSecond: 0, etaSeconds: null } });
+      if (!claim('Importing listening history', files.length)) return null;
       abort = new AbortController();
       try {
         await checkStorageBeforeWork(toast, false); // governance: warn when nearly full

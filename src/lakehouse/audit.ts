@@ -5,7 +5,7 @@ import type { SqlClient } from './sql-client';
 export type AuditAction =
   | 'ingest' | 'rescan' | 'demo-load' | 'import-history' | 'rebuild' | 'remove-demo' | 'rating'
   | 'rule-edit' | 'rule-delete' | 'snapshot-restore' | 'setting' | 'delete-tracks' | 'restore-tracks' | 'export-backup' | 'restore-backup' | 'storage'
-  | 'query-save' | 'query-delete' | 'playlist-save' | 'playlist-delete';
+  | 'query-save' | 'query-delete' | 'playlist-save' | 'playlist-delete' | 'correct-tags';
 
 export type AuditEntry = {
   audit_id: number;

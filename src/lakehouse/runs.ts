@@ -2,7 +2,7 @@
 // statement so a crash mid-run still leaves a truthful record of what got done.
 import type { SqlClient } from './sql-client';
 
-export type RunKind = 'ingest' | 'rescan' | 'rebuild' | 'import' | 'demo' | 'remove';
+export type RunKind = 'ingest' | 'rescan' | 'rebuild' | 'import' | 'demo' | 'remove' | 'correct';
 export type RunState = 'running' | 'succeeded' | 'failed' | 'cancelled';
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 

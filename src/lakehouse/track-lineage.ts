@@ -1,7 +1,9 @@
 // Row-level lineage of one track for its page: what each shown value was read, measured, counted
 // or predicted from (tag format and reader, analyser and version, history imports, runs). The
 // facts come from sql/queries/track_lineage/*.sql; this module only words them.
+import type { CorrectableField } from '../domain/tag-corrections';
 import contributionsSql from './sql/queries/track_lineage/contributions.sql?raw';
+import correctionsSql from './sql/queries/track_lineage/corrections.sql?raw';
 import ratingsSql from './sql/queries/track_lineage/ratings.sql?raw';
 import sourcesSql from './sql/queries/track_lineage/sources.sql?raw';
 import { goldExists } from './queries';
@@ -30,6 +32,13 @@ export interface RatingSource {
   import_id: number | null; import_file: string | null; import_run_id: number | null;
 }
 
+/** A correction the person made to one field of the track's canonical file (raw.tag_corrections). */
+export interface TagCorrection {
+  field: CorrectableField; value: string | null; corrected_at: string; run_id: number;
+  /** What the tag itself says, as bronze would take it; null when the tag has none. */
+  tag_value: string | null;
+}
+
 export interface TrackLineage {
   sources: TrackSources;
   /** Where each gold.track_facts column shown on the page came from, by column name. */
@@ -37,6 +46,7 @@ export interface TrackLineage {
   tagFormats: string[];
   contributions: Contribution[];
   ratings: RatingSource[];
+  corrections: TagCorrection[];
 }
 
 export async function trackLineage(sql: SqlClient, trackId: string): Promise<TrackLineage | null> {
@@ -45,8 +55,9 @@ export async function trackLineage(sql: SqlClient, trackId: string): Promise<Tra
   if (!sources) return null;
   const contributions = await sql.query<Contribution & Record<string, unknown>>(contributionsSql, [trackId, trackId, trackId]);
   const ratings = await sql.query<RatingSource & Record<string, unknown>>(ratingsSql, [trackId]);
+  const corrections = await sql.query<TagCorrection & Record<string, unknown>>(correctionsSql, [trackId]);
   const tagFormats = tagFormatsOf(sources.tag_native_json);
-  return { sources, tagFormats, contributions, ratings, fields: describeFields(sources, tagFormats, contributions, ratings) };
+  return { sources, tagFormats, contributions, ratings, corrections, fields: describeFields(sources, tagFormats, contributions, ratings, sources.path, corrections) };
 }
 
 const FORMAT_NAMES: Record<string, string> = { vorbis: 'Vorbis comment', iTunes: 'iTunes MP4 atoms', asf: 'ASF', exif: 'EXIF', matroska: 'Matroska tags' };
@@ -78,7 +89,9 @@ export function importText(c: { import_id: number | null; file_name?: string | n
  * One phrase per shown column. Pure, so the wording is tested without a database. `file` names the
  * track's canonical file: its path by default, 'this file' on the page that already shows the path.
  */
-export function describeFields(s: TrackSources, tagFormats: string[], contributions: Contribution[], ratings: RatingSource[], file = s.path): Record<string, string | undefined> {
+export function describeFields(
+  s: TrackSources, tagFormats: string[], contributions: Contribution[], ratings: RatingSource[], file = s.path, corrections: TagCorrection[] = [],
+): Record<string, string | undefined> {
   const reader = s.tag_reader ?? 'the tag reader';
   const formats = tagFormats.length ? tagFormats.join(' + ') : (s.container ?? 'no tags found');
   const tag = `tag (${formats}) of ${file}, read by ${reader}${runText(s.tags_run_id)}`;
@@ -109,7 +122,17 @@ export function describeFields(s: TrackSources, tagFormats: string[], contributi
     ? `rating model trained in run ${s.prediction_run_id}${s.prediction_rated_tracks != null ? ` on ${plural(s.prediction_rated_tracks, 'rated track')}` : ''}${s.prediction_cv_mae != null ? ` (cross-validated error ${s.prediction_cv_mae.toFixed(2)} stars)` : ''}`
     : undefined;
   out.path = `raw.files, first seen in run ${s.first_seen_run}${s.first_seen_at ? ` at ${s.first_seen_at.slice(0, 19)}` : ''}`;
+  for (const c of corrections) out[c.field] = correctionText(c, s);
   return out;
+}
+
+/** A corrected field's source: the person, when, and what the tag itself says (it stays in the file). */
+function correctionText(c: TagCorrection, s: TrackSources): string {
+  const when = c.corrected_at.slice(0, 16);
+  const tag = c.tag_value == null ? 'the tag has none' : `the tag says "${c.tag_value}"`;
+  if (c.value == null) return `your correction (cleared), ${when}${c.field === 'title' ? ': the file name is shown' : ''}; ${tag}`;
+  const mapped = c.field === 'genre' && s.genre_tag && s.genre && s.genre_tag !== s.genre ? `, "${s.genre_tag}" mapped to "${s.genre}" by meta.genre_aliases` : '';
+  return `your correction, ${when}${mapped}; ${tag}`;
 }
 
 function counterText(what: 'plays' | 'skips', service: number | null, tag: number | null, player: number | null, contributions: Contribution[]): string | undefined {

@@ -15,6 +15,7 @@ import { FolderPicker } from '../../components/FolderPicker';
 import { HistoryImportButton, HistoryImportSummary } from '../../components/HistoryImport';
 import { ProgressBar } from '../../components/ProgressBar';
 import { RemoveTracksButton } from '../../components/RemoveTracks';
+import { EditShownButton } from './EditShown';
 import { exportTracksCsv } from './export-csv';
 import { filterTracks, TRACK_COLUMNS } from './columns';
 import { rescan } from './rescan';
@@ -89,8 +90,12 @@ export default function LibraryPage() {
           <HistoryImportButton />
           <input type="search" placeholder="Search artist, title, album, genre, path…" aria-label="Search tracks" value={query()} onInput={(e) => setQuery(e.currentTarget.value)} style={{ flex: 1, 'min-width': '200px' }} />
           <span class="muted" aria-live="polite">{`${formatCount(visible().length)} of ${formatCount(tracks()?.length ?? 0)} tracks`}</span>
-          {/* Only a search narrows what a bulk removal takes: never the whole library by accident. */}
+          {/* Only a search narrows what a bulk edit or removal takes: never the whole library by accident. */}
           <Show when={query().trim()}>
+            <EditShownButton
+              trackIds={() => visible().map((t) => String(t.track_id))}
+              what={() => `${visible().length === 1 ? 'The track' : `The ${countOf(visible().length, 'track')}`} matching "${query().trim()}"`}
+            />
             <RemoveTracksButton
               trackIds={() => visible().map((t) => String(t.track_id))}
               what={() => `${visible().length === 1 ? 'The track' : `The ${countOf(visible().length, 'track')}`} matching "${query().trim()}"`}

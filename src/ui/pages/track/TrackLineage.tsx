@@ -19,6 +19,11 @@ export function TrackLineage(props: { lineage: Lineage }) {
             ? `Audio features: ${s().analyser} ${s().analyser_version} (essentia.js and its own DSP) in run ${s().analysis_run_id}${s().analysed_at ? ` (${s().analysed_at!.slice(0, 16)})` : ''}${s().analysis_error ? `; it failed: ${s().analysis_error}` : ''}.`
             : 'Audio features: not analysed yet.'}
         </li>
+        <Show when={props.lineage.corrections.length > 0}>
+          <li>{`Your corrections (raw.tag_corrections; the file itself is unchanged): ${props.lineage.corrections
+            .map((c) => `${c.field} ${c.value == null ? 'cleared' : `"${c.value}"`} on ${c.corrected_at.slice(0, 16)}, the tag ${c.tag_value == null ? 'has none' : `says "${c.tag_value}"`}`)
+            .join('; ')}.`}</li>
+        </Show>
         <Show when={s().prediction_run_id != null}>
           <li>{`Predicted rating: ${props.lineage.fields.predicted_rating}.${s().prediction_explanation ? ` ${s().prediction_explanation}` : ''}`}</li>
         </Show>

@@ -8,6 +8,7 @@ import { describeFields, trackLineage } from '../../../lakehouse/track-lineage';
 import { RatingStars } from '../../components/RatingStars';
 import { RemoveTracksButton } from '../../components/RemoveTracks';
 import { TrackPlayer } from '../../components/TrackPlayer';
+import { TagEditor } from './TagEditor';
 import { TrackLineage } from './TrackLineage';
 import { TrackWaveform } from './TrackWaveform';
 
@@ -34,9 +35,15 @@ export default function TrackPage() {
   // The File row shows the path, so each value's source calls it 'this file'.
   const sourceOf = createMemo(() => {
     const l = lineage();
-    return l ? describeFields(l.sources, l.tagFormats, l.contributions, l.ratings, 'this file') : {};
+    return l ? describeFields(l.sources, l.tagFormats, l.contributions, l.ratings, 'this file', l.corrections) : {};
   });
   const [position, setPosition] = createSignal(0);
+  const [editing, setEditing] = createSignal(false);
+  let editButton: HTMLButtonElement | undefined;
+  const doneEditing = () => {
+    setEditing(false);
+    queueMicrotask(() => editButton?.focus()); // back where the person was, once the button is shown again
+  };
   let seek: ((seconds: number) => Promise<void>) | undefined;
   return (
     <section>
@@ -48,6 +55,18 @@ export default function TrackPage() {
               <h1>{`${t().artist ?? 'Unknown artist'} – ${t().title}`}</h1>
               <Show when={t().error}>
                 <p class="card error-text" role="alert">{`Problem with this file: ${t().error}`}</p>
+              </Show>
+              <Show
+                when={editing()}
+                fallback={<div class="toolbar"><button ref={editButton} onClick={() => setEditing(true)}>Edit tags</button></div>}
+              >
+                <TagEditor
+                  trackId={String(t().track_id)}
+                  current={{ artist: t().artist, title: t().title, album: t().album, genre: t().genre, label: t().label, year: t().year }}
+                  corrections={lineage()?.corrections ?? []}
+                  what={`"${t().artist ?? 'Unknown artist'} – ${t().title}"`}
+                  onDone={doneEditing}
+                />
               </Show>
               <dl class="facts">
                 <For each={FIELDS.filter(([k]) => t()[k] != null && t()[k] !== '')}>

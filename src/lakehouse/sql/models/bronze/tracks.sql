@@ -1,18 +1,39 @@
 -- model: bronze.tracks
--- depends: raw.files, raw.tag_reads
+-- depends: raw.files, raw.tag_reads, raw.tag_corrections
 -- incremental: path
--- One typed row per present file: the inventory joined with what its tags said. Deleted files
--- (tombstones in raw.files) are not tracks any more.
--- @changed: paths whose inputs differ from what bronze holds (new, changed, re-read or deleted)
+-- One typed row per present file: the inventory joined with what its tags said, and with the
+-- corrections a person made in Wolfie (raw.tag_corrections), which replace the tag's artist,
+-- title, album, genre, label or year. Deleted files (tombstones in raw.files) are not tracks any more.
+-- @changed: paths whose inputs differ from what bronze holds (new, changed, re-read, corrected or deleted)
 SELECT path FROM (
-  SELECT f.path, f.size_bytes, f.last_modified_ms, f.fingerprint, t.run_id AS tags_run_id
-  FROM raw.files f LEFT JOIN raw.tag_reads t ON t.path = f.path WHERE f.deleted_at IS NULL
+  SELECT f.path, f.size_bytes, f.last_modified_ms, f.fingerprint, t.run_id AS tags_run_id, c.digest
+  FROM raw.files f
+  LEFT JOIN raw.tag_reads t ON t.path = f.path
+  LEFT JOIN (
+    SELECT path, md5(string_agg(field || '=' || coalesce(value, chr(0)), chr(10) ORDER BY field)) AS digest
+    FROM raw.tag_corrections GROUP BY path
+  ) c ON c.path = f.path
+  WHERE f.deleted_at IS NULL
   EXCEPT
-  SELECT path, size_bytes, last_modified_ms, fingerprint, tags_run_id FROM bronze.tracks
+  SELECT path, size_bytes, last_modified_ms, fingerprint, tags_run_id, corrections_digest FROM bronze.tracks
 )
 UNION
 SELECT b.path FROM bronze.tracks b ANTI JOIN (SELECT path FROM raw.files WHERE deleted_at IS NULL) f ON f.path = b.path
 -- @rows
+WITH fix AS (
+  -- One row per corrected file: which fields, and each field's corrected value (NULL when cleared).
+  SELECT path,
+    list(field ORDER BY field) AS fields,
+    md5(string_agg(field || '=' || coalesce(value, chr(0)), chr(10) ORDER BY field)) AS digest,
+    max(value) FILTER (WHERE field = 'artist') AS artist,
+    max(value) FILTER (WHERE field = 'title') AS title,
+    max(value) FILTER (WHERE field = 'album') AS album,
+    max(value) FILTER (WHERE field = 'genre') AS genre,
+    max(value) FILTER (WHERE field = 'label') AS label,
+    CAST(max(value) FILTER (WHERE field = 'year') AS INTEGER) AS year
+  FROM raw.tag_corrections
+  GROUP BY path
+)
 SELECT
   substr(md5(f.path), 1, 16) AS track_id, -- the file's id (silver gives a track the id of its canonical file)
   f.path, -- relative to the chosen folder, first segment its name
@@ -31,17 +52,19 @@ SELECT
   t.bitrate_kbps,
   t.channels,
   t.bits_per_sample,
-  nullif(trim(t.artist), '') AS artist,
-  t.artists, -- every artist value, newline-separated
-  nullif(trim(t.title), '') AS title,
-  nullif(trim(t.album), '') AS album,
+  CASE WHEN list_contains(c.fields, 'artist') THEN c.artist ELSE nullif(trim(t.artist), '') END AS artist, -- the corrected artist, else the tag's
+  CASE WHEN list_contains(c.fields, 'artist') THEN c.artist ELSE t.artists END AS artists, -- every artist value, newline-separated (a correction is the one value)
+  CASE WHEN list_contains(c.fields, 'title') THEN c.title ELSE nullif(trim(t.title), '') END AS title,
+  CASE WHEN list_contains(c.fields, 'album') THEN c.album ELSE nullif(trim(t.album), '') END AS album,
   nullif(trim(t.album_artist), '') AS album_artist,
-  nullif(trim(split_part(t.genre, chr(10), 1)), '') AS genre, -- the first genre value
-  t.genre AS genres, -- every genre value, newline-separated
-  nullif(trim(split_part(t.label, chr(10), 1)), '') AS label, -- LABEL / ORGANIZATION / TPUB, else publisher
-  nullif(regexp_extract(t.common_json, '"copyright":"((?:[^"\\]|\\.)*)"', 1), '') AS copyright, -- from the common tags' JSON text
-  CASE WHEN t.year BETWEEN 1000 AND 2999 THEN t.year END AS year,
-  t.date_text, -- the date tag as written
+  CASE WHEN list_contains(c.fields, 'genre') THEN c.genre ELSE nullif(trim(split_part(t.genre, chr(10), 1)), '') END AS genre, -- the corrected genre, else the first genre value
+  CASE WHEN list_contains(c.fields, 'genre') THEN c.genre ELSE t.genre END AS genres, -- every genre value, newline-separated
+  CASE WHEN list_contains(c.fields, 'label') THEN c.label ELSE nullif(trim(split_part(t.label, chr(10), 1)), '') END AS label, -- corrected, else LABEL / ORGANIZATION / TPUB, else publisher
+  -- A label correction replaces every label source, so a cleared label does not come back from the copyright line.
+  CASE WHEN NOT list_contains(coalesce(c.fields, []), 'label') THEN nullif(regexp_extract(t.common_json, '"copyright":"((?:[^"\\]|\\.)*)"', 1), '') END AS copyright, -- from the common tags' JSON text
+  CASE WHEN list_contains(c.fields, 'year') THEN c.year WHEN t.year BETWEEN 1000 AND 2999 THEN t.year END AS year,
+  -- A corrected year replaces the whole date: the month and day belonged to the date said to be wrong.
+  CASE WHEN list_contains(c.fields, 'year') THEN CAST(c.year AS VARCHAR) ELSE t.date_text END AS date_text, -- the date tag as written, or the corrected year
   t.track_no,
   t.disc_no,
   CASE WHEN t.bpm_tag > 0 AND t.bpm_tag < 400 THEN t.bpm_tag END AS bpm_tag,
@@ -51,8 +74,11 @@ SELECT
   t.run_id AS tags_run_id, -- the run that read these tags
   t.reader, -- tag reader and version
   CASE WHEN t.path IS NULL THEN 'Not read yet' ELSE t.error END AS error,
+  coalesce(c.fields, []) AS corrected_fields, -- which of artist, title, album, genre, label, year are your corrections (raw.tag_corrections)
+  c.digest AS corrections_digest, -- md5 of the corrections applied: a changed correction re-derives the row
   CAST(getvariable('wolfie_run_id') AS INTEGER) AS run_id, -- the run that built this row
   'bronze.tracks' AS model
 FROM raw.files f
 LEFT JOIN raw.tag_reads t ON t.path = f.path
+LEFT JOIN fix c ON c.path = f.path
 WHERE f.deleted_at IS NULL AND (getvariable('wolfie_full') OR f.path IN (SELECT key FROM changed_keys))
