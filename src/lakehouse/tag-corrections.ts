@@ -4,7 +4,6 @@
 import type { CheckedEdit } from '../domain/tag-corrections';
 import revertFieldSql from './sql/corrections/revert_field.sql?raw';
 import setFieldSql from './sql/corrections/set_field.sql?raw';
-import staleSilverSql from './sql/corrections/stale_silver.sql?raw';
 import targetPathsSql from './sql/corrections/target_paths.sql?raw';
 import type { SqlClient } from './sql-client';
 import { withStaged } from './staging';
@@ -33,7 +32,6 @@ export async function writeTagCorrections(sql: SqlClient, runId: number, target:
       if ('revert' in edit) await sql.query(revertFieldSql, [edit.field]);
       else await sql.query(setFieldSql, [edit.field, edit.value, runId]);
     }
-    if (await tableExists(sql, 'silver', 'tracks')) await sql.query(staleSilverSql, []);
     const [row] = await sql.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM correction_paths', []);
     await sql.exec('DROP TABLE IF EXISTS correction_targets; DROP TABLE IF EXISTS correction_paths');
     return row?.n ?? 0;
@@ -44,12 +42,4 @@ export async function writeTagCorrections(sql: SqlClient, runId: number, target:
 export async function correctedFileCount(sql: SqlClient): Promise<number> {
   const [row] = await sql.query<{ n: number }>('SELECT count(DISTINCT path)::INTEGER AS n FROM raw.tag_corrections', []);
   return row?.n ?? 0;
-}
-
-async function tableExists(sql: SqlClient, schema: string, table: string): Promise<boolean> {
-  const [row] = await sql.query<{ n: number }>(
-    'SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE schema_name = ? AND table_name = ? AND NOT temporary',
-    [schema, table],
-  );
-  return (row?.n ?? 0) > 0;
 }

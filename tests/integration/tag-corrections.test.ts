@@ -69,6 +69,7 @@ describe.skipIf(!hasCorpus)('correcting tags', () => {
     expect((await sql.query<{ step: string }>('SELECT step FROM meta.run_steps WHERE run_id = ? ORDER BY ordinal', [run.runId])).map((s) => s.step))
       .toEqual(['correct_tags', 'bronze', 'checks_bronze', 'silver', 'checks_silver', 'gold', 'checks_gold', 'publish', 'anomalies']);
     expect(await sql.query("SELECT corrected_fields FROM bronze.tracks WHERE path = 'Music/full.mp3'")).toEqual([{ corrected_fields: ['genre', 'title', 'year'] }]);
+    expect(await sql.query("SELECT corrected_fields FROM gold.track_facts WHERE path = 'Music/full.mp3'")).toEqual([{ corrected_fields: 'genre, title, year' }]);
 
     // The lineage names the correction and keeps the tag's own value in view.
     const lineage = (await trackLineage(sql, tagged.track_id))!;

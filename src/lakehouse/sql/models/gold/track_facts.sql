@@ -47,7 +47,8 @@ SELECT
   b.day,
   b.genre_tag, -- the genre as tagged, before the alias table
   b.genre_values, -- every genre value, cleaned, comma-separated
-  b.label_source, -- 'label tag' when there is a label
+  b.label_source, -- 'label tag', or 'correction' when a person set it
+  array_to_string(b.corrected_fields, ', ') AS corrected_fields, -- e.g. 'title, year': corrected in Wolfie, over the tags
   b.derived_fields, -- artist / album / title / track_no read from the folder and file name, for want of a tag
   b.source_run_id, -- row lineage: the run that read the tags
   CAST(getvariable('wolfie_run_id') AS INTEGER) AS run_id, -- row lineage: the run that built this row

@@ -7,12 +7,12 @@
 -- from the track's canonical file; artist, album, title and track number a file's tags lack are
 -- read from its folder and file name ('Artist/Album/NN Title', 'Artist - Title') and listed in
 -- derived_fields.
--- @changed: canonical files whose tags, content, track id, file count or genre alias changed; files no longer canonical
+-- @changed: canonical files whose tags, corrections, content, track id, file count or genre alias changed; files no longer canonical
 SELECT path FROM (
-  SELECT f.path, f.track_id, f.file_count, b.tags_run_id, b.fingerprint, b.size_bytes, b.error
+  SELECT f.path, f.track_id, f.file_count, b.tags_run_id, b.fingerprint, b.size_bytes, b.error, b.corrections_digest
   FROM silver.track_files f JOIN bronze.tracks b ON b.path = f.path WHERE f.is_canonical
   EXCEPT
-  SELECT path, track_id, file_count, source_run_id, fingerprint, size_bytes, error FROM silver.tracks
+  SELECT path, track_id, file_count, source_run_id, fingerprint, size_bytes, error, corrections_digest FROM silver.tracks
 )
 UNION
 SELECT s.path FROM silver.tracks s ANTI JOIN (SELECT path FROM silver.track_files WHERE is_canonical) f ON f.path = s.path
@@ -52,7 +52,7 @@ SELECT
   s.genre_clean AS genre_tag, -- the first genre tag, cleaned
   nullif(array_to_string(s.genre_list, ', '), '') AS genre_values, -- every genre value, cleaned, comma-separated
   silver.label_value(s.label) AS label, -- LABEL / ORGANIZATION / PUBLISHER / TPUB, unless it is a copyright line
-  CASE WHEN silver.label_value(s.label) IS NOT NULL THEN 'label tag' END AS label_source,
+  CASE WHEN silver.label_value(s.label) IS NULL THEN NULL WHEN list_contains(s.corrected_fields, 'label') THEN 'correction' ELSE 'label tag' END AS label_source,
   coalesce(TRY_CAST(nullif(s.date_parts.y, '') AS INTEGER), s.year) AS year,
   CASE WHEN TRY_CAST(nullif(s.date_parts.m, '') AS INTEGER) BETWEEN 1 AND 12 THEN CAST(s.date_parts.m AS INTEGER) END AS month,
   CASE WHEN TRY_CAST(nullif(s.date_parts.d, '') AS INTEGER) BETWEEN 1 AND 31 THEN CAST(s.date_parts.d AS INTEGER) END AS day,
@@ -63,6 +63,8 @@ SELECT
     CASE WHEN s.album_tag IS NULL AND s.album_named IS NOT NULL THEN 'album' END,
     CASE WHEN s.title_tag IS NULL AND s.title_named IS NOT NULL THEN 'title' END,
     CASE WHEN s.track_no IS NULL AND s.named.track_no IS NOT NULL THEN 'track_no' END], f -> f IS NOT NULL), ', '), '') AS derived_fields, -- e.g. 'artist, title': read from the folder and file name, for want of a tag
+  s.corrected_fields, -- fields a person corrected in Wolfie (raw.tag_corrections), over the tags
+  s.corrections_digest, -- what the corrections were when this row was built
   s.tag_duration_s,
   s.format,
   s.container,
