@@ -23,6 +23,7 @@ import { acquireWriterLock } from '../platform/tab-lock';
 import { notify } from '../platform/notify';
 import { recordAudit } from '../lakehouse/audit';
 import { countOf } from '../domain/format-number';
+import { unsupportedPhrase } from '../domain/skipped';
 import { checkStorageBeforeWork, forgetRunFailures, resetIfRequested, unrecordedRunFailures } from '../platform/storage';
 import { failInterruptedRuns } from '../lakehouse/runs';
 
@@ -256,7 +257,10 @@ function createLakehouseStore() {
       if (r.deleted) parts.push(`${r.deleted} removed`);
       if (r.analysed) parts.push(`${r.analysed} analysed`);
       if (r.failed + r.analysisFailed) parts.push(`${r.failed + r.analysisFailed} with problems (listed under the table)`);
-      if (r.skipped) parts.push(`${r.skipped} non-audio or hidden skipped`);
+      const unsupported = unsupportedPhrase(r.unsupported);
+      if (unsupported) parts.push(`${unsupported}, listed under the table`);
+      const others = r.skipped - r.unsupported.reduce((n, f) => n + f.files, 0);
+      if (others) parts.push(`${others} non-audio or hidden skipped`);
       if (r.removedKeptOut) parts.push(`${r.removedKeptOut} files you removed from the library left out`);
       toast(r.failed + r.analysisFailed ? 'info' : 'success', `Library updated: ${parts.join(', ')}.`);
       if (r.notice) toast('info', r.notice);
