@@ -19,6 +19,7 @@ import { RemoveTracksButton } from '../../components/RemoveTracks';
 import { exportTracksCsv } from './export-csv';
 import { filterTracks, TRACK_COLUMNS } from './columns';
 import { rescan } from './rescan';
+import { SkippedFiles } from './SkippedFiles';
 
 /** A folder with nothing to read: say what it held instead, and what to do. */
 function noAudioMessage(listing: FolderListing): string {
@@ -130,6 +131,9 @@ export default function LibraryPage() {
             </tbody>
           </table>
         </details>
+      </Show>
+      <Show when={loaded()}>
+        <SkippedFiles />
       </Show>
     </DropZone>
   );
