@@ -26,3 +26,11 @@ UPDATE meta.dq_rules
 SET arg = 'mp3,mp2,mp1,m2a,aac,flac,ogg,oga,ogv,ogm,ogx,opus,spx,m4a,m4b,m4r,m4v,mp4,mov,wav,wave,bwf,aif,aiff,aifc,wma,wmv,asf,wv,ape,mpc,dsf,dff,webm,weba,mka,mkv',
     updated_at = now()
 WHERE rule_id = 'silver_format_allowed' AND arg = 'mp3,flac,ogg,oga,opus,m4a,mp4,aac,alac,wav,aif,aiff,wma,ape,wv,mpc,dsf,dff,webm';
+
+-- Truncated files: a FLAC or MP3 header declares the whole length, so a copy cut short decodes to
+-- less than its header says. gold.track_facts says so in `error`; this rule lists them on /quality
+-- (and a header that disagrees the other way, which is a wrong header).
+INSERT INTO meta.dq_rules (rule_id, layer, kind, table_name, column_name, arg, query, severity, description, builtin) VALUES
+  ('gold_duration_matches_header', 'gold', 'predicate', 'gold.track_facts', NULL, NULL,
+   'tag_duration_s IS NULL OR duration_s IS NULL OR abs(duration_s - tag_duration_s) <= 1',
+   'warn', 'The audio decodes to the length its header declares (within 1 s); shorter usually means a truncated file', true);
