@@ -7,13 +7,15 @@ import { diffInventory, loadTagBatch, markSeenAndDeleted, type LoadedTagRecord }
 import type { Lakehouse } from '../lakehouse/db';
 import { endRun, log, startRun, updateRunCounts, type RunKind } from '../lakehouse/runs';
 import type { FolderListing } from '../platform/folder-source';
+import { replaceSkippedFiles } from '../lakehouse/skipped-files';
+import { unsupportedFormats } from '../domain/skipped';
 import { analyseFiles, describeAnalyser } from './analyse';
 import { runModels } from '../lakehouse/models';
 import { createRateMeter, type Progress } from './progress';
 import { buildLakehouse } from './build-lakehouse';
 import { failedRecord, readAllTags } from './read-tags';
 import { loadIsolated } from './isolated-load';
-import { statFiles } from './scan-files';
+import { settleByContent, statFiles, statSkipped } from './scan-files';
 import { createRunContext, failRun } from './run-steps';
 import type { WorkerPool } from './worker-pool';
 
@@ -41,28 +43,37 @@ export interface RunResult {
   unchanged: number;
   deleted: number;
   skipped: number;
+  /** Of the skipped: audio in formats Wolfie cannot read, by format (most files first). */
+  unsupported: { format: string; files: number }[];
   /** Listed files the person had removed from the library, not read back in. */
   removedKeptOut: number;
   notice: string | null;
   error: string | null;
 }
 
-export async function runIngest(lake: Lakehouse, listing: FolderListing, opts: IngestOptions): Promise<RunResult> {
+export async function runIngest(lake: Lakehouse, listed: FolderListing, opts: IngestOptions): Promise<RunResult> {
   const { sql } = lake;
-  const runId = await startRun(sql, opts.kind, listing.root);
+  const runId = await startRun(sql, opts.kind, listed.root);
   const ctx = createRunContext(sql, runId);
   const step = ctx.step;
 
-  const skipped = listing.skipped.hidden + listing.skipped['not-audio'];
-  const result: RunResult = { runId, state: 'succeeded', read: 0, failed: 0, analysed: 0, analysisFailed: 0, unchanged: 0, deleted: 0, skipped, removedKeptOut: 0, notice: null, error: null };
+  let listing = listed;
+  const result: RunResult = {
+    runId, state: 'succeeded', read: 0, failed: 0, analysed: 0, analysisFailed: 0, unchanged: 0, deleted: 0, skipped: 0, unsupported: [], removedKeptOut: 0, notice: null, error: null,
+  };
   try {
     const diff = await step('scan', async () => {
+      listing = await settleByContent(listed);
+      const skipped = (result.skipped = listing.skipped.length);
+      result.unsupported = unsupportedFormats(listing.skipped.map((s) => ({ kind: s.kind, format: s.format, files: 1 })));
       // In slices: each File's metadata is a synchronous round trip in Chromium (see scan-files.ts).
       const scanned = await statFiles(listing.files, (done) =>
         opts.onProgress({ phase: 'Scanning', done, total: listing.files.length, perSecond: 0, etaSeconds: null }),
       );
       const d = await diffInventory(sql, listing.root, scanned);
       await markSeenAndDeleted(sql, runId, d.unchanged, d.deleted);
+      // Every file accounted for: what this scan left out replaces what the folder's last scan did.
+      await replaceSkippedFiles(sql, runId, listing.root, await statSkipped(listing.skipped));
       await updateRunCounts(sql, runId, {
         files_seen: scanned.length, files_new: d.fresh, files_changed: d.toRead.length - d.fresh, files_deleted: d.deleted.length, files_skipped: skipped + d.removed,
       });
@@ -120,7 +131,7 @@ export async function runIngest(lake: Lakehouse, listing: FolderListing, opts: I
     await buildLakehouse(ctx);
     await lake.checkpoint();
     if (result.state !== 'cancelled') await endRun(sql, runId, 'succeeded');
-    await log(sql, 'info', runId, null, `Run ${result.state}: ${result.read} read (${result.failed} with errors), ${result.unchanged} unchanged, ${result.deleted} deleted, ${skipped} skipped, ${result.removedKeptOut} removed by you left out`);
+    await log(sql, 'info', runId, null, `Run ${result.state}: ${result.read} read (${result.failed} with errors), ${result.unchanged} unchanged, ${result.deleted} deleted, ${result.skipped} skipped, ${result.removedKeptOut} removed by you left out`);
     return result;
   } catch (error) {
     result.state = 'failed';

@@ -21,7 +21,7 @@ export async function runRemoval(lake: Lakehouse, removal: Removal): Promise<Run
   const { sql } = lake;
   const runId = await startRun(sql, removal.kind, removal.source);
   const ctx = createRunContext(sql, runId);
-  const result: RunResult = { runId, state: 'succeeded', read: 0, failed: 0, analysed: 0, analysisFailed: 0, unchanged: 0, deleted: 0, skipped: 0, removedKeptOut: 0, notice: null, error: null };
+  const result: RunResult = { runId, state: 'succeeded', read: 0, failed: 0, analysed: 0, analysisFailed: 0, unchanged: 0, deleted: 0, skipped: 0, unsupported: [], removedKeptOut: 0, notice: null, error: null };
   try {
     result.deleted = await ctx.step(removal.step, async () => {
       const files = await sql.transaction(() => removal.remove(runId));

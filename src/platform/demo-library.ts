@@ -34,7 +34,7 @@ export async function demoListing(onProgress?: (done: number, total: number) => 
       return { path: `${m.root}/${name}`, file: new File([blob], name, { type: 'audio/ogg', lastModified: m.last_modified_ms }) };
     }),
   );
-  return { root: m.root, files, skipped: { hidden: 0, 'not-audio': 0 }, handle: null };
+  return { root: m.root, files, skipped: [], handle: null };
 }
 
 /**

@@ -22,7 +22,7 @@ const FILES: [string, string][] = [['full.mp3', 'a/full.mp3'], ['full.mp3', 'b/f
 
 function listing(): FolderListing {
   const files = FILES.map(([src, path]) => ({ path: `Music/${path}`, file: new File([readFileSync(`${CORPUS}/tags/beets/${src}`)], src, { lastModified: 1_000 }) }));
-  return { root: 'Music', files, skipped: { hidden: 0, 'not-audio': 0 }, handle: null };
+  return { root: 'Music', files, skipped: [], handle: null };
 }
 
 const lakeOf = (sql: SqlClient): Lakehouse => ({ sql, read: sql, checkpoint: async () => undefined, storage: 'memory', close: async () => undefined });

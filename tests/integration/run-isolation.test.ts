@@ -38,7 +38,7 @@ function apeTag(items: Record<string, string>): Uint8Array {
 async function run(sql: SqlClient, files: { path: string; bytes: Uint8Array }[], api: IngestApi = ingest) {
   const pool = new WorkerPool<IngestApi>(() => inProcessWorker(api), 1);
   try {
-    const listing = { root: 'Music', files: files.map((f) => ({ path: f.path, file: new File([new Uint8Array(f.bytes)], f.path.split('/').pop()!, { lastModified: 1_000 }) })), skipped: { hidden: 0, 'not-audio': 0 }, handle: null };
+    const listing = { root: 'Music', files: files.map((f) => ({ path: f.path, file: new File([new Uint8Array(f.bytes)], f.path.split('/').pop()!, { lastModified: 1_000 }) })), skipped: [], handle: null };
     return await runIngest(lakeOf(sql), listing, { kind: 'ingest', signal: new AbortController().signal, pool, onProgress: () => undefined });
   } finally {
     pool.terminate();

@@ -23,7 +23,7 @@ const SOURCES = ['full.mp3', 'full.flac', 'full.ogg', 'full.opus', 'full.aiff', 
 
 function listing(names: string[], modified: Record<string, number> = {}): FolderListing {
   const files = names.map((n) => ({ path: `Music/${n}`, file: new File([readFileSync(`${CORPUS}/tags/beets/${n}`)], n, { lastModified: modified[n] ?? 1_000 }) }));
-  return { root: 'Music', files, skipped: { hidden: 0, 'not-audio': 0 }, handle: null };
+  return { root: 'Music', files, skipped: [], handle: null };
 }
 
 async function run(inner: SqlClient, list: FolderListing, fault: Fault | null = null) {

@@ -28,7 +28,7 @@ function listing(touched: string[] = []): FolderListing {
     path: `Music/${name}`,
     file: new File([readFileSync(`${CORPUS}/tags/beets/${name}`)], name, { lastModified: touched.includes(name) ? 2_000 : 1_000 }),
   }));
-  return { root: 'Music', files, skipped: { hidden: 0, 'not-audio': 0 }, handle: null };
+  return { root: 'Music', files, skipped: [], handle: null };
 }
 
 const lakeOf = (sql: SqlClient): Lakehouse => ({ sql, read: sql, checkpoint: async () => undefined, storage: 'memory', close: async () => undefined });

@@ -4,6 +4,7 @@ import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { analysisPaused, pauseAnalysis, resumeAnalysis } from '../../../app/analysis-control';
 import { useLakehouse } from '../../../app/lakehouse-store';
 import { countOf, formatCount } from '../../../domain/format-number';
+import { unsupportedFormats, unsupportedPhrase } from '../../../domain/skipped';
 import { libraryTracks } from '../../../lakehouse/queries';
 import { saveFolderHandle } from '../../../platform/handle-store';
 import { rememberListing } from '../../../platform/track-file';
@@ -19,6 +20,15 @@ import { EditShownButton } from './EditShown';
 import { exportTracksCsv } from './export-csv';
 import { filterTracks, TRACK_COLUMNS } from './columns';
 import { rescan } from './rescan';
+import { SkippedFiles } from './SkippedFiles';
+
+/** A folder with nothing to read: say what it held instead, and what to do. */
+function noAudioMessage(listing: FolderListing): string {
+  const formats = unsupportedPhrase(unsupportedFormats(listing.skipped.map((f) => ({ kind: f.kind, format: f.format, files: 1 }))));
+  const others = listing.skipped.filter((f) => f.kind !== 'unsupported-format').length;
+  const held = [formats, others ? `${countOf(others, 'other file')} skipped` : ''].filter(Boolean).join(', ');
+  return `No audio files Wolfie can read in "${listing.root}"${held ? ` (${held})` : ''}. Choose the folder that holds your music${formats ? ', or convert those files to FLAC or MP3' : ''}.`;
+}
 
 export default function LibraryPage() {
   const [state, actions] = useLakehouse();
@@ -34,9 +44,7 @@ export default function LibraryPage() {
   const onListing = (listing: FolderListing) => {
     if (listing.handle) void saveFolderHandle(listing.handle);
     rememberListing(listing); // the built-in player plays from these files when the folder left no handle
-    if (listing.files.length === 0) {
-      actions.toast('error', `No audio files found in "${listing.root}" (${listing.skipped['not-audio']} other files skipped). Choose the folder that holds your music.`);
-    }
+    if (listing.files.length === 0) actions.toast('error', noAudioMessage(listing));
     void actions.ingest(listing);
   };
   const onError = (m: string) => actions.toast('error', m);
@@ -128,6 +136,9 @@ export default function LibraryPage() {
             </tbody>
           </table>
         </details>
+      </Show>
+      <Show when={loaded()}>
+        <SkippedFiles />
       </Show>
     </DropZone>
   );

@@ -14,7 +14,8 @@ SELECT
   b.genre,
   b.label,
   b.year,
-  coalesce(a.duration_s, b.tag_duration_s) AS duration_s,
+  coalesce(a.duration_s, b.tag_duration_s) AS duration_s, -- decoded length when analysed, else the header's
+  b.tag_duration_s, -- the length the file's header declares; a shorter decode means a truncated file (gold_duration_matches_header)
   b.format,
   b.codec,
   b.sample_rate_hz,
@@ -36,7 +37,13 @@ SELECT
   i.last_played_at,
   b.first_seen_at,
   pr.predicted_rating, -- the rating model (workers/ratings), unrated tracks only; see src/lakehouse/predictions.ts
-  coalesce(b.error, a.error) AS error,
+  -- A FLAC or MP3 header declares the whole length: a copy cut short decodes to less. Said after
+  -- any other reason, since the rest of the track's values describe only the part that decodes.
+  CASE WHEN a.duration_s < b.tag_duration_s - 1 THEN concat_ws(' ', coalesce(b.error, a.error), format(
+    'The file''s header says {}:{:02d} but the audio decodes to {}:{:02d}: the file is probably truncated; re-copy it from its source.',
+    CAST(round(b.tag_duration_s) AS BIGINT) // 60, CAST(round(b.tag_duration_s) AS BIGINT) % 60,
+    CAST(round(a.duration_s) AS BIGINT) // 60, CAST(round(a.duration_s) AS BIGINT) % 60))
+  ELSE coalesce(b.error, a.error) END AS error,
   kn.open_key,
   a.analyser || ' ' || a.analyser_version AS analysed_by, -- lineage of bpm, key, loudness, energy, danceability
   b.is_demo,
