@@ -30,6 +30,7 @@ import type { CorrectionTarget } from '../lakehouse/tag-corrections';
 import type { TagEdits } from '../domain/tag-corrections';
 import type { CommandContext } from './commands/context';
 import { correctTracks } from './commands/correct-tracks';
+import { readArtistSeparators, setArtistSeparators } from './commands/artist-separators';
 
 export type DbStatus = 'locking' | 'other-tab' | 'opening' | 'ready' | 'error';
 export type PipelineState = 'idle' | 'running' | 'succeeded' | 'failed';
@@ -208,6 +209,8 @@ function createLakehouseStore() {
 
     /** "Edit tags": corrects tags of tracks or files as one recorded run (commands/correct-tracks.ts). */
     correctTracks: (target: CorrectionTarget, edits: TagEdits, what: string) => correctTracks(commands, target, edits, what),
+    artistSeparators: () => readArtistSeparators(commands),
+    setArtistSeparators: (separators: readonly string[]) => setArtistSeparators(commands, separators),
 
     /** Forgets every removal; the next rescan of each folder reads those files back in. */
     async bringBackRemoved(): Promise<number> {

@@ -1,5 +1,6 @@
-// Settings: storage, backup and restore, listening-history imports, removed tracks, the audit log, reset, privacy.
+// Settings: storage, backup and restore, listening-history imports, removed tracks, artist credits, the audit log, reset, privacy.
 import { HistoryImportSection } from '../../components/HistoryImport';
+import { ArtistSeparatorsSection } from './ArtistSeparatorsSection';
 import { AuditSection } from './AuditSection';
 import { BackupSection } from './BackupSection';
 import { RemovedTracksSection } from './RemovedTracksSection';
@@ -15,6 +16,7 @@ export default function SettingsPage() {
       <BackupSection />
       <HistoryImportSection />
       <RemovedTracksSection />
+      <ArtistSeparatorsSection />
       <AuditSection />
       <h2>Privacy</h2>
       <p class="card">Wolfie makes no request to any other server. Your files are read in this browser and never uploaded; there is no account, no analytics and no tracking.</p>

@@ -1,0 +1,37 @@
+// "Artist separators" (issue 16): which separators split one artist credit into co-artists. The
+// command keeps the new list with its audit line, then runs an incremental rebuild, in which the
+// artist bridge re-splits every credit split with other separators (no file is read again).
+import { parseSeparators } from '../../domain/artist-separators';
+import { artistSeparators, saveArtistSeparators } from '../../lakehouse/artist-separators';
+import { recordAudit } from '../../lakehouse/audit';
+import { runRebuild } from '../../pipeline/rebuild-run';
+import type { CommandContext } from './context';
+
+export async function readArtistSeparators(ctx: CommandContext): Promise<string[]> {
+  return artistSeparators((await ctx.lakehouse()).read);
+}
+
+const shown = (list: readonly string[]) => (list.length ? list.map((s) => `"${s}"`).join(' ') : 'none');
+
+export async function setArtistSeparators(ctx: CommandContext, wanted: readonly string[]): Promise<'succeeded' | 'failed' | 'busy' | 'nothing'> {
+  const separators = parseSeparators(wanted.join('\n'));
+  const lake = await ctx.lakehouse();
+  const before = await artistSeparators(lake.sql);
+  if (before.join('\n') === separators.join('\n')) return 'nothing';
+  if (!ctx.claim('Splitting artist credits again')) return 'busy';
+  let outcome: 'succeeded' | 'failed' = 'failed';
+  try {
+    await lake.sql.transaction(async () => {
+      await saveArtistSeparators(lake.sql, separators);
+      await recordAudit(lake.sql, 'setting', `Artist separators ${shown(before)} -> ${shown(separators)}`);
+    });
+    await lake.checkpoint();
+    const result = await runRebuild(lake, false);
+    outcome = result.state;
+    if (result.state === 'succeeded') ctx.toast('success', `Artist credits now split on ${shown(separators)} (run ${result.runId}).`);
+    else ctx.toast('error', `The separators are saved, but the library could not be rebuilt: ${result.error}. They apply at the next run; see Pipeline.`);
+    return outcome;
+  } finally {
+    ctx.release(outcome);
+  }
+}
