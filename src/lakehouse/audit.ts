@@ -18,7 +18,8 @@ export type AuditEntry = {
 /**
  * Records one change and makes it durable. Resolves to false (and logs) instead of throwing: the
  * change itself stands. Its own transaction, so a line written while a run's transaction is open
- * waits for it instead of joining it (and being rolled back with it).
+ * waits for it instead of joining it (and being rolled back with it). Never call it inside a
+ * transaction of your own: its CHECKPOINT fails there, and DuckDB then drops the whole transaction.
  */
 export async function recordAudit(sql: SqlClient, action: AuditAction, details: string): Promise<boolean> {
   try {

@@ -111,4 +111,31 @@ describe('correcting tags', () => {
     await waitForRun(page);
     expect(await sqlRows(page, "SELECT count(*) FROM gold.track_facts WHERE year = 1984 AND path LIKE 'library/formats/full.%'")).toEqual([[String(shown)]]);
   });
+
+  it('splits a corrected artist credit on a separator chosen in Settings, with no file read again', async () => {
+    const { page } = s;
+    await page.goto(url(`/track/${id}`));
+    await waitIdle(page);
+    await page.getByRole('button', { name: 'Edit tags' }).click();
+    const form = page.getByRole('form', { name: 'Edit tags' });
+    await form.getByLabel('Artist', { exact: true }).fill('Alpha x Beta');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Alpha x Beta – / }).waitFor({ timeout: 60_000 });
+    await waitForRun(page);
+    const credits = () => sqlRows(page, `SELECT string_agg(artist_name, ' | ' ORDER BY credit_order) FROM silver.track_artists WHERE track_id = '${id}'`);
+    expect(await credits()).toEqual([['Alpha x Beta']]);
+
+    await page.goto(url('/settings'));
+    await waitIdle(page);
+    const choices = page.getByRole('group', { name: 'Split artist credits on' });
+    await expect.poll(() => choices.getByRole('checkbox', { name: 'comma: "A, B"' }).isChecked()).toBe(true);
+    await choices.getByRole('checkbox', { name: 'x: "A x B"' }).check();
+    await page.getByRole('button', { name: 'Save and split credits again' }).click();
+    await page.getByText(/^Artist credits now split on /).waitFor({ timeout: 60_000 });
+    await waitForRun(page);
+    expect(await credits()).toEqual([['Alpha | Beta']]);
+    expect(await sqlRows(page, "SELECT kind, files_seen FROM meta.runs ORDER BY run_id DESC LIMIT 1")).toEqual([['rebuild', '0']]);
+    const [audit] = await sqlRows(page, "SELECT details FROM meta.audit_log WHERE action = 'setting' ORDER BY audit_id DESC LIMIT 1");
+    expect(audit?.[0]).toBe('Artist separators ";" "/" "," " & " -> ";" "/" "," " & " " x "');
+  });
 });

@@ -21,11 +21,10 @@ export async function setArtistSeparators(ctx: CommandContext, wanted: readonly 
   if (!ctx.claim('Splitting artist credits again')) return 'busy';
   let outcome: 'succeeded' | 'failed' = 'failed';
   try {
-    await lake.sql.transaction(async () => {
-      await saveArtistSeparators(lake.sql, separators);
-      await recordAudit(lake.sql, 'setting', `Artist separators ${shown(before)} -> ${shown(separators)}`);
-    });
-    await lake.checkpoint();
+    // One statement, then the audit line in its own transaction and checkpoint (recordAudit's
+    // CHECKPOINT inside an open transaction would fail and silently undo the change with it).
+    await saveArtistSeparators(lake.sql, separators);
+    await recordAudit(lake.sql, 'setting', `Artist separators ${shown(before)} -> ${shown(separators)}`);
     const result = await runRebuild(lake, false);
     outcome = result.state;
     if (result.state === 'succeeded') ctx.toast('success', `Artist credits now split on ${shown(separators)} (run ${result.runId}).`);
