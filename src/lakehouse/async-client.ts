@@ -1,47 +1,31 @@
 // SqlClient over an AsyncDuckDB connection (the browser build; DuckDB runs in its own worker).
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
-import { BEGIN, rowsFromArrow, type Row, type SqlClient, type TransactionMode } from './sql-client';
+import { createTransactions, rowsFromArrow, type Row, type SqlClient, type TransactionMode } from './sql-client';
 
 export function asyncClient(db: AsyncDuckDB, conn: AsyncDuckDBConnection): SqlClient {
-  let queue: Promise<unknown> = Promise.resolve();
-  let inTransaction = false;
+  const tx = createTransactions((statement) => conn.query(statement));
 
   const client: SqlClient = {
-    async query<T extends Row>(sql: string, params?: readonly unknown[]) {
-      if (!params) return rowsFromArrow<T>(await conn.query(sql));
-      const stmt = await conn.prepare(sql);
-      try {
-        return rowsFromArrow<T>(await stmt.query(...params));
-      } finally {
-        await stmt.close();
-      }
-    },
-    async exec(sql: string) {
-      await conn.query(sql);
-    },
-    async insertArrowIpc(table: string, ipc: Uint8Array) {
-      const [schema, name] = table.includes('.') ? table.split('.') : ['main', table];
-      await conn.insertArrowFromIPCStream(ipc, { name: name!, schema: schema!, create: true });
-    },
-    transaction<T>(work: () => Promise<T>, mode: TransactionMode = 'read-write'): Promise<T> {
-      // Nested calls (a transaction inside a transaction) run inline.
-      if (inTransaction) return work();
-      const run = queue.then(async () => {
-        inTransaction = true;
-        await conn.query(BEGIN[mode]);
+    query<T extends Row>(sql: string, params?: readonly unknown[]) {
+      return tx.guard(async () => {
+        if (!params) return rowsFromArrow<T>(await conn.query(sql));
+        const stmt = await conn.prepare(sql);
         try {
-          const result = await work();
-          await conn.query(mode === 'read-only' ? 'ROLLBACK' : 'COMMIT');
-          return result;
-        } catch (error) {
-          await conn.query('ROLLBACK').catch(() => undefined);
-          throw error;
+          return rowsFromArrow<T>(await stmt.query(...params));
         } finally {
-          inTransaction = false;
+          await stmt.close();
         }
       });
-      queue = run.catch(() => undefined);
-      return run;
+    },
+    exec(sql: string) {
+      return tx.guard(async () => void (await conn.query(sql)));
+    },
+    insertArrowIpc(table: string, ipc: Uint8Array) {
+      const [schema, name] = table.includes('.') ? table.split('.') : ['main', table];
+      return tx.guard(async () => void (await conn.insertArrowFromIPCStream(ipc, { name: name!, schema: schema!, create: true })));
+    },
+    transaction<T>(work: () => Promise<T>, mode: TransactionMode = 'read-write'): Promise<T> {
+      return tx.transaction(work, mode);
     },
   };
   void db;

@@ -26,6 +26,55 @@ export interface SqlClient {
   transaction<T>(work: () => Promise<T>, mode?: TransactionMode): Promise<T>;
 }
 
+/**
+ * The one transaction protocol of both clients (browser and Node): callers are serialised, a
+ * nested call runs inline, and a transaction in which any statement failed is rolled back and
+ * refused even when `work` caught that failure. DuckDB itself would end such a transaction at
+ * COMMIT by silently discarding everything in it (after, say, a caught CHECKPOINT error), so a
+ * command would report a change that was never kept.
+ */
+export function createTransactions(run: (statement: string) => Promise<unknown>) {
+  let queue: Promise<unknown> = Promise.resolve();
+  let inTransaction = false;
+  let failure: unknown = null;
+  return {
+    /** Wrap every statement the client runs: a failure inside a transaction dooms it. */
+    async guard<T>(statement: () => Promise<T>): Promise<T> {
+      try {
+        return await statement();
+      } catch (error) {
+        if (inTransaction) failure ??= error;
+        throw error;
+      }
+    },
+    transaction<T>(work: () => Promise<T>, mode: TransactionMode = 'read-write'): Promise<T> {
+      if (inTransaction) return work();
+      const result = queue.then(async () => {
+        inTransaction = true;
+        failure = null;
+        await run(BEGIN[mode]);
+        try {
+          const value = await work();
+          if (failure) {
+            const message = failure instanceof Error ? failure.message : String(failure);
+            throw new Error(`Nothing was kept: a statement of this transaction failed (${message.split('\n')[0]})`, { cause: failure });
+          }
+          await run(mode === 'read-only' ? 'ROLLBACK' : 'COMMIT');
+          return value;
+        } catch (error) {
+          await run('ROLLBACK').catch(() => undefined);
+          throw error;
+        } finally {
+          inTransaction = false;
+          failure = null;
+        }
+      });
+      queue = result.catch(() => undefined);
+      return result;
+    },
+  };
+}
+
 /** Arrow values to plain JS: BIGINT to number (our counts and ms times fit), rows to objects. */
 export function rowsFromArrow<T extends Row>(table: Table): T[] {
   const out: T[] = [];

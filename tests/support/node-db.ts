@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { migrate } from '../../src/lakehouse/migrate';
-import { BEGIN, rowsFromArrow, type Row, type SqlClient, type TransactionMode } from '../../src/lakehouse/sql-client';
+import { createTransactions, rowsFromArrow, type Row, type SqlClient, type TransactionMode } from '../../src/lakehouse/sql-client';
 
 const require = createRequire(import.meta.url);
 // The CJS build: its apache-arrow instance is not ours, so results are read structurally and
@@ -21,38 +21,28 @@ export async function nodeClient(path?: string): Promise<SqlClient & { close(): 
   await db.instantiate();
   db.open(path ? { path, accessMode: duckdb.DuckDBAccessMode.READ_WRITE } : {});
   const conn = db.connect();
-  let inTransaction = false;
+  const tx = createTransactions(async (statement) => conn.query(statement));
   const client: SqlClient & { close(): void } = {
-    async query<T extends Row>(sql: string, params?: readonly unknown[]) {
-      if (!params) return rowsFromArrow<T>(conn.query(sql) as never);
-      const stmt = conn.prepare(sql);
-      try {
-        return rowsFromArrow<T>(stmt.query(...params) as never);
-      } finally {
-        stmt.close();
-      }
+    query<T extends Row>(sql: string, params?: readonly unknown[]) {
+      return tx.guard(async () => {
+        if (!params) return rowsFromArrow<T>(conn.query(sql) as never);
+        const stmt = conn.prepare(sql);
+        try {
+          return rowsFromArrow<T>(stmt.query(...params) as never);
+        } finally {
+          stmt.close();
+        }
+      });
     },
-    async exec(sql: string) {
-      conn.query(sql);
+    exec(sql: string) {
+      return tx.guard(async () => void conn.query(sql));
     },
-    async insertArrowIpc(table: string, ipc: Uint8Array) {
+    insertArrowIpc(table: string, ipc: Uint8Array) {
       const [schema, name] = table.includes('.') ? table.split('.') : ['main', table];
-      conn.insertArrowFromIPCStream(ipc, { name: name!, schema: schema!, create: true });
+      return tx.guard(async () => void conn.insertArrowFromIPCStream(ipc, { name: name!, schema: schema!, create: true }));
     },
-    async transaction<T>(work: () => Promise<T>, mode: TransactionMode = 'read-write') {
-      if (inTransaction) return work();
-      inTransaction = true;
-      conn.query(BEGIN[mode]);
-      try {
-        const result = await work();
-        conn.query(mode === 'read-only' ? 'ROLLBACK' : 'COMMIT');
-        return result;
-      } catch (error) {
-        conn.query('ROLLBACK');
-        throw error;
-      } finally {
-        inTransaction = false;
-      }
+    transaction<T>(work: () => Promise<T>, mode: TransactionMode = 'read-write') {
+      return tx.transaction(work, mode);
     },
     close() {
       if (path) conn.query('CHECKPOINT');
