@@ -14,6 +14,7 @@ import { CORPUS, hasCorpus } from '../support/corpus';
 import { concat } from '../support/hostile';
 import { inProcessWorker } from '../support/in-process-worker';
 import { migratedClient } from '../support/node-db';
+import { ingestRun, record } from './pipeline-fixtures';
 
 const lakeOf = (sql: SqlClient): Lakehouse => ({ sql, read: sql, checkpoint: async () => undefined, storage: 'memory', close: async () => undefined });
 
@@ -99,5 +100,17 @@ describe('loadIsolated', () => {
 
   it('throws the original error when even the failure row is refused (not the row\'s fault)', async () => {
     await expect(loadIsolated([1, 2, 3], async () => { throw new Error('disk full'); }, (r) => r)).rejects.toThrow('disk full');
+  });
+});
+
+describe('values no real file holds', () => {
+  it('a header declaring millions of years or a bitrate of 10^12 kbps is no value, and the run succeeds', async () => {
+    const sql = await migratedClient();
+    const run = await ingestRun(sql, 'Music', [record('Music/odd.ogg', { duration_s: 4e14, bitrate_kbps: 1e12 }), record('Music/fine.ogg')]);
+    expect(run.state).toBe('succeeded');
+    expect(await sql.query('SELECT path, tag_duration_s, bitrate_kbps FROM bronze.tracks ORDER BY path')).toEqual([
+      { path: 'Music/fine.ogg', tag_duration_s: 200, bitrate_kbps: 320 },
+      { path: 'Music/odd.ogg', tag_duration_s: null, bitrate_kbps: null },
+    ]);
   });
 });

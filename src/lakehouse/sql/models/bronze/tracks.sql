@@ -47,9 +47,11 @@ SELECT
   t.container,
   t.codec,
   t.lossless,
-  t.duration_s AS tag_duration_s, -- duration the container declares, seconds
+  -- A damaged header can declare anything (an Ogg granule at its maximum is millions of years):
+  -- values no real file holds are no value, so no model downstream trips over them.
+  CASE WHEN t.duration_s > 0 AND t.duration_s < 1e6 THEN t.duration_s END AS tag_duration_s, -- duration the container declares, seconds (under 11 days)
   t.sample_rate_hz,
-  t.bitrate_kbps,
+  CASE WHEN t.bitrate_kbps > 0 AND t.bitrate_kbps < 1e5 THEN t.bitrate_kbps END AS bitrate_kbps,
   t.channels,
   t.bits_per_sample,
   CASE WHEN list_contains(c.fields, 'artist') THEN c.artist ELSE nullif(trim(t.artist), '') END AS artist, -- the corrected artist, else the tag's
