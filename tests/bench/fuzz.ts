@@ -2,7 +2,8 @@
 // through the whole pipeline in Node — tag reading, decoding, analysis and loading into the
 // DuckDB lakehouse via runIngest — in folders of --per-run files, one run each. Goals: 0 failed
 // runs, 0 hung workers, 0 files without a row or a reason, every reason clear.
-//   npx tsx tests/bench/fuzz.ts [--files 5000] [--seed 16] [--per-run 200] [--run-timeout 900] [--keep DIR]
+//   npx tsx tests/bench/fuzz.ts [--files 5000] [--seed 16] [--from 0] [--per-run 200] [--run-timeout 600] [--keep DIR]
+// A finding names its seed and file index; `--seed S --from INDEX --files 1 --keep` regenerates it alone.
 // Runs happen in a child process (support/fuzz-runner.ts) so that an outer time limit still holds
 // when a parser never yields; the child's own output (decoder chatter) goes to a log file.
 import { fork, type ChildProcess } from 'node:child_process';
@@ -17,10 +18,12 @@ import { FuzzTally } from './support/fuzz-tally';
 
 const arg = (name: string, fallback: string) => {
   const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 && process.argv[at + 1] ? process.argv[at + 1]! : fallback;
+  const value = at >= 0 ? process.argv[at + 1] : undefined;
+  return value && !value.startsWith('--') ? value : fallback;
 };
 const FILES = Number(arg('files', '5000'));
 const SEED = Number(arg('seed', '16'));
+const FROM = Number(arg('from', '0'));
 const PER_RUN = Number(arg('per-run', '200'));
 // Generous: a healthy 200-file run takes about a minute here; the pool's own budgets are 60 s per call.
 const RUN_TIMEOUT_S = Number(arg('run-timeout', String(Math.max(600, PER_RUN * 3))));
@@ -30,24 +33,29 @@ const LOG = join(tmpdir(), `wolfie-fuzz-${SEED}.log`);
 
 type Answer = { run: number; report: FolderReport; bytes: number; generateSeconds: number; rssMb: number } | { run: number; error: string };
 
+type Message = Answer | { exited: string } | 'ready';
+
 interface Runner {
   child: ChildProcess;
-  next(): Promise<Answer | { exited: string }>;
+  next(): Promise<Message>;
 }
 
-function startRunner(): Promise<Runner> {
+/** The runner process, with its messages (and its exit) as one queue read in order. */
+async function startRunner(): Promise<Runner> {
   const log = openSync(LOG, 'a');
   const child = fork(fileURLToPath(new URL('./support/fuzz-runner.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', log, log, 'ipc'] });
-  const queue: unknown[] = [];
-  let waiting: ((m: unknown) => void) | null = null;
-  const deliver = (m: unknown) => (waiting ? (waiting(m), (waiting = null)) : queue.push(m));
-  child.on('message', deliver);
+  const queue: Message[] = [];
+  let waiting: ((m: Message) => void) | null = null;
+  const deliver = (m: Message) => {
+    if (waiting) (waiting(m), (waiting = null));
+    else queue.push(m);
+  };
+  child.on('message', (m) => deliver(m as Message));
   child.on('exit', (code, signal) => deliver({ exited: `the runner process exited (code ${code}, signal ${signal}); see ${LOG}` }));
-  const next = () => new Promise<never>((resolve) => (queue.length ? resolve(queue.shift() as never) : (waiting = resolve as never)));
-  return next().then((first) => {
-    if (first !== 'ready') throw new Error(`fuzz runner did not start: ${JSON.stringify(first)}`);
-    return { child, next };
-  });
+  const next = () => new Promise<Message>((resolve) => (queue.length ? resolve(queue.shift()!) : (waiting = resolve)));
+  const first = await next();
+  if (first !== 'ready') throw new Error(`fuzz runner did not start: ${JSON.stringify(first)}`);
+  return { child, next };
 }
 
 if (!existsSync(CORPUS_TAGS)) {
@@ -62,14 +70,15 @@ let bytes = 0;
 let peakRssMb = 0;
 const runs = Math.ceil(FILES / PER_RUN);
 for (let run = 0; run < runs; run++) {
-  const first = run * PER_RUN;
-  const request: RunRequest = { run, seed: SEED, first, count: Math.min(PER_RUN, FILES - first), root: `Fuzz-${SEED}-r${String(run).padStart(3, '0')}`, corpusTags: CORPUS_TAGS, keep: KEEP };
+  const first = FROM + run * PER_RUN;
+  const request: RunRequest = { run, seed: SEED, first, count: Math.min(PER_RUN, FROM + FILES - first), root: `Fuzz-${SEED}-r${String(run).padStart(3, '0')}`, corpusTags: CORPUS_TAGS, keep: KEEP };
   runner ??= await startRunner();
   runner.child.send(request);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const answer = await Promise.race([runner.next(), new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), RUN_TIMEOUT_S * 1000)))]);
   clearTimeout(timer);
   let recycle = false;
+  if (answer === 'ready') throw new Error('fuzz runner said ready twice');
   if (answer === 'timeout') {
     tally.outerTimeouts++;
     tally.failRun(run, `no answer within ${RUN_TIMEOUT_S} s (files ${first}..${first + request.count - 1} of seed ${SEED}): a parser or decoder may never yield`);
@@ -103,7 +112,7 @@ const sorted = [...tally.runSeconds].sort((a, b) => a - b);
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 const hung = tally.workerTimeouts + tally.outerTimeouts;
 const figures = {
-  seed: SEED, files: FILES, files_per_run: PER_RUN, runs, failed_runs: tally.failedRuns, hung_workers: hung,
+  seed: SEED, from: FROM, files: FILES, files_per_run: PER_RUN, runs, failed_runs: tally.failedRuns, hung_workers: hung,
   worker_timeouts: tally.workerTimeouts, outer_timeouts: tally.outerTimeouts, worker_crashes: tally.workerCrashes,
   runs_mentioning_timeout: tally.runsMentioningTimeout, files_judged: t.files, files_without_row_or_reason: t.missing,
   unclear_reasons: t.unclear, healthy_tracks: t.healthy, rows_with_reason: t.reason, files_per_second: round(t.files / wallS, 2),

@@ -2,6 +2,7 @@
 // reader and analyser (in-process workers over comlink), into a fresh lakehouse on the real
 // DuckDB engine. Then every input path is looked up: a healthy track, a row with its reason, or
 // missing (the finding this exists to catch). Shared by the CI property test and the bench.
+import type * as Comlink from 'comlink';
 import type { AnalysisApi } from '../../workers/analysis/api';
 import { analysis } from '../../workers/analysis/analysis';
 import type { IngestApi } from '../../workers/ingest/api';
@@ -18,9 +19,9 @@ import { migratedClient } from './node-db';
 class CountingPool<Api> extends WorkerPool<Api> {
   timeouts = 0;
   crashes = 0;
-  override async run<T>(task: Parameters<WorkerPool<Api>['run']>[0], timeoutMs: number): Promise<T> {
+  override async run<T>(task: (api: Comlink.Remote<Api>) => Promise<T>, timeoutMs: number): Promise<T> {
     try {
-      return (await super.run(task, timeoutMs)) as T;
+      return await super.run(task, timeoutMs);
     } catch (error) {
       if (error instanceof WorkerFailure) error.kind === 'timeout' ? this.timeouts++ : this.crashes++;
       throw error;
@@ -87,11 +88,14 @@ export async function runFuzzFolder(cases: FuzzCase[], root: string): Promise<Fo
       analysis: { pool: analysisPool, whenNotPaused: async () => undefined },
     });
     const rows = await sql.query<Row>(
-      `SELECT f.path, f.size_bytes, t.path IS NOT NULL AS has_tags, t.error AS tag_error, a.path IS NOT NULL AS has_analysis, a.error AS analysis_error,
-         EXISTS (SELECT 1 FROM silver.track_files s JOIN gold.track_facts g ON g.track_id = s.track_id WHERE s.path = f.path) AS in_gold
+      `SELECT f.path, f.size_bytes, t.path IS NOT NULL AS has_tags, t.error AS tag_error, a.path IS NOT NULL AS has_analysis, a.error AS analysis_error
        FROM raw.files f LEFT JOIN raw.tag_reads t ON t.path = f.path LEFT JOIN raw.analysis a ON a.path = f.path`,
     );
-    const byPath = new Map(rows.map((r) => [r.path, r]));
+    // A run that failed before silver leaves no silver.track_files: then no file is in gold.
+    const inGold = new Set(
+      (await sql.query<{ path: string }>('SELECT s.path FROM silver.track_files s JOIN gold.track_facts g ON g.track_id = s.track_id').catch(() => [])).map((r) => r.path),
+    );
+    const byPath = new Map(rows.map((r) => [r.path, { ...r, in_gold: inGold.has(r.path) }]));
     const [logs] = await sql.query<{ n: number }>(
       `SELECT count(*)::INTEGER AS n FROM meta.logs WHERE run_id = ? AND regexp_matches(message, ?, 'i')`, [result.runId, HUNG.source],
     );

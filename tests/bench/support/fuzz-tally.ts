@@ -53,8 +53,8 @@ export class FuzzTally {
   }
 
   /** A run that threw, whose process died, or that never answered. */
-  failRun(run: number, detail: string, counted = true): void {
-    if (counted) this.failedRuns++;
+  failRun(run: number, detail: string): void {
+    this.failedRuns++;
     if (this.findings.failedRuns.length < KEPT_FINDINGS) this.findings.failedRuns.push({ run, detail: detail.slice(0, 2_000) });
   }
 
