@@ -68,6 +68,8 @@ const started = performance.now();
 let runner: Runner | null = null;
 let bytes = 0;
 let peakRssMb = 0;
+/** Files of runs that never answered (timed out, crashed, threw): nobody could check their rows. */
+let notJudged = 0;
 const runs = Math.ceil(FILES / PER_RUN);
 for (let run = 0; run < runs; run++) {
   const first = FROM + run * PER_RUN;
@@ -78,6 +80,7 @@ for (let run = 0; run < runs; run++) {
   const answer = await Promise.race([runner.next(), new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), RUN_TIMEOUT_S * 1000)))]);
   clearTimeout(timer);
   let recycle = false;
+  if (answer === 'timeout' || answer === 'ready' || !('report' in answer)) notJudged += request.count;
   if (answer === 'ready') throw new Error('fuzz runner said ready twice');
   if (answer === 'timeout') {
     tally.outerTimeouts++;
@@ -114,7 +117,7 @@ const hung = tally.workerTimeouts + tally.outerTimeouts;
 const figures = {
   seed: SEED, from: FROM, files: FILES, files_per_run: PER_RUN, runs, failed_runs: tally.failedRuns, hung_workers: hung,
   worker_timeouts: tally.workerTimeouts, outer_timeouts: tally.outerTimeouts, worker_crashes: tally.workerCrashes,
-  runs_mentioning_timeout: tally.runsMentioningTimeout, files_judged: t.files, files_without_row_or_reason: t.missing,
+  runs_mentioning_timeout: tally.runsMentioningTimeout, files_judged: t.files, files_not_judged: notJudged, files_without_row_or_reason: t.missing,
   unclear_reasons: t.unclear, healthy_tracks: t.healthy, rows_with_reason: t.reason, files_per_second: round(t.files / wallS, 2),
   wall_s: round(wallS), median_run_s: round(sorted[sorted.length >> 1] ?? 0), slowest_run_s: round(sorted.at(-1) ?? 0),
   generated_mb: round(bytes / 1e6), peak_runner_rss_mb: peakRssMb, step_s: Object.fromEntries(Object.entries(tally.stepSeconds).map(([k, v]) => [k, round(v)])),
@@ -125,7 +128,7 @@ report(
   'fuzz',
   figures,
   `${t.files.toLocaleString('en')} mutated files of ${Object.keys(tally.byContainer).length} containers in ${tally.runs}/${runs} runs (seed ${SEED}) at ${figures.files_per_second} files/s: ` +
-    `${tally.failedRuns} failed runs, ${hung} hung workers, ${t.missing} files without a row or a reason, ${t.unclear} unclear reasons (goal 0 each); ` +
+    `${tally.failedRuns} failed runs, ${hung} hung workers, ${t.missing} files without a row or a reason, ${t.unclear} unclear reasons (goal 0 each)${notJudged ? `, ${notJudged} files in runs that never answered` : ''}; ` +
     `${t.healthy} healthy tracks, ${t.reason} rows with a reason; median run ${figures.median_run_s} s (load ${figures.load_average_1m} on ${figures.cores} cores)`,
 );
 process.exit(0);
