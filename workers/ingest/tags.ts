@@ -118,6 +118,11 @@ function clean(value: string | undefined | null): string | null {
 }
 
 function explain(error: unknown): string {
+  // A TypeError is the parser's own bug on damaged input (music-metadata on broken Matroska sizes:
+  // "Cannot read properties of undefined (reading 'samplingFrequency')"): its words tell a person nothing.
+  if (error instanceof TypeError) {
+    return 'Tags could not be read: the file is damaged in a way the tag reader does not handle. Re-copy it from its source, or repair it in a tag editor.';
+  }
   const message = error instanceof Error ? error.message : String(error);
   if (/MIME-type|Failed to determine|unsupported/i.test(message)) {
     return `Not a recognised audio format (${message}). If it is audio, convert it to a common format.`;

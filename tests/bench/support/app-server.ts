@@ -39,11 +39,8 @@ export async function startApp(): Promise<BenchApp> {
   };
 }
 
-/** Prints a figure the way every benchmark does: one JSON line, then one readable line. */
-export function report(name: string, figures: Record<string, unknown>, readable: string): void {
-  console.log(JSON.stringify({ bench: name, ...figures }));
-  console.log(`${name}: ${readable}`);
-}
+// In its own module so benchmarks without a browser print the same way without loading playwright.
+export { report } from './report';
 
 /** Waits until the page's library has opened (the status no longer says "Opening"). */
 export async function libraryOpen(page: Page): Promise<void> {

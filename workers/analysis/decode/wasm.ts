@@ -68,7 +68,7 @@ export async function* decodeWasm(blob: Blob, format: AudioFormat, start = 0): P
       if (chunk) yield chunk;
     }
   } catch (e) {
-    if (frames === 0) throw new DecodeFailure(`${format} decoder failed: ${messageOf(e)}`);
+    if (frames === 0) throw new DecodeFailure(`${format} decoder failed: ${decoderMessage(e)}`);
     // A file that breaks part-way keeps what decoded before the damage; the caller sees the shorter duration.
   } finally {
     decoder.free();
@@ -76,6 +76,14 @@ export async function* decodeWasm(blob: Blob, format: AudioFormat, start = 0): P
   if (frames === 0) {
     throw new DecodeFailure(`no ${format} audio frames could be decoded${firstError ? ` (${firstError})` : ''}`);
   }
+}
+
+/**
+ * A decoder's own words, except for a TypeError: the library's bug on damaged input (ogg-opus-decoder
+ * on an Opus header of 0 channels: "Cannot read properties of undefined (reading 'samples')").
+ */
+function decoderMessage(e: unknown): string {
+  return e instanceof TypeError ? 'the audio data is damaged in a way the decoder does not handle' : messageOf(e);
 }
 
 export function messageOf(e: unknown): string {

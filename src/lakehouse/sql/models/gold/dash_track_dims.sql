@@ -16,7 +16,7 @@ SELECT
   CASE WHEN loudness_lufs IS NOT NULL THEN CAST(floor(loudness_lufs / 2) * 2 AS INTEGER) || ' to ' || CAST(floor(loudness_lufs / 2) * 2 + 2 AS INTEGER) || ' LUFS' END AS loudness_band,
   CAST(floor(loudness_lufs / 2) * 2 AS INTEGER) AS loudness_from, -- band start, LUFS
   CASE WHEN duration_s IS NOT NULL THEN CASE WHEN duration_s >= 600 THEN '10+ min' ELSE CAST(floor(duration_s / 60) AS INTEGER) || '–' || CAST(floor(duration_s / 60) + 1 AS INTEGER) || ' min' END END AS duration_band,
-  least(CAST(floor(duration_s / 60) AS INTEGER), 10) AS duration_from, -- band start, minutes
+  CAST(least(floor(duration_s / 60), 10) AS INTEGER) AS duration_from, -- band start, minutes (capped before the cast: a damaged header can declare millions of years)
   year,
   bpm,
   key,
