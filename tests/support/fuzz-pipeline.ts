@@ -83,7 +83,7 @@ export async function runFuzzFolder(cases: FuzzCase[], root: string): Promise<Fo
   const analysisPool = new CountingPool<AnalysisApi>(() => inProcessWorker(analysis), 1);
   try {
     const files = cases.map((c) => ({ path: c.path, file: new File([new Uint8Array(c.bytes)], c.path.split('/').pop()!, { lastModified: 1_000 }) }));
-    const result = await runIngest(lake, { root, files, skipped: { hidden: 0, 'not-audio': 0 }, handle: null }, {
+    const result = await runIngest(lake, { root, files, skipped: [], handle: null }, {
       kind: 'ingest', signal: new AbortController().signal, pool, onProgress: () => undefined,
       analysis: { pool: analysisPool, whenNotPaused: async () => undefined },
     });
