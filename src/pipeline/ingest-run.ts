@@ -14,7 +14,7 @@ import { runModels } from '../lakehouse/models';
 import { createRateMeter, type Progress } from './progress';
 import { buildLakehouse } from './build-lakehouse';
 import { failedRecord, readAllTags } from './read-tags';
-import { loadIsolated } from './isolated-load';
+import { createBatchLoader } from './isolated-load';
 import { settleByContent, statFiles, statSkipped } from './scan-files';
 import { createRunContext, failRun } from './run-steps';
 import type { WorkerPool } from './worker-pool';
@@ -89,33 +89,25 @@ export async function runIngest(lake: Lakehouse, listed: FolderListing, opts: In
       const byPath = new Map(listing.files.map((f) => [f.path, f.file]));
       const toRead = diff.toRead.map((path) => ({ path, file: byPath.get(path)! }));
       const meter = createRateMeter();
-      let pending: LoadedTagRecord[] = [];
-      let flushing = Promise.resolve();
       let failed = 0;
-      const flush = () => {
-        const batch = pending;
-        pending = [];
-        flushing = flushing.then(async () => {
-          const { refused } = await loadIsolated(batch, (rows) => loadTagBatch(sql, runId, rows), (r, reason) => ({
-            ...failedRecord(r.path, reason), fingerprint: r.fingerprint, size_bytes: r.size_bytes, last_modified_ms: r.last_modified_ms, is_demo: r.is_demo,
-          }));
-          failed += refused;
-          await lake.checkpoint();
-        });
-        return flushing;
-      };
+      const loader = createBatchLoader<LoadedTagRecord>(
+        (rows) => loadTagBatch(sql, runId, rows),
+        (r, reason) => ({ ...failedRecord(r.path, reason), fingerprint: r.fingerprint, size_bytes: r.size_bytes, last_modified_ms: r.last_modified_ms, is_demo: r.is_demo }),
+        () => lake.checkpoint(),
+      );
       opts.onProgress(meter('Reading tags', 0, toRead.length));
       await readAllTags(opts.pool, toRead, opts.signal, (records: TagRecord[]) => {
         for (const r of records) {
           const file = byPath.get(r.path)!;
           if (r.error) failed++;
-          pending.push({ ...r, size_bytes: file.size, last_modified_ms: file.lastModified, is_demo: opts.isDemo ?? false });
+          loader.add([{ ...r, size_bytes: file.size, last_modified_ms: file.lastModified, is_demo: opts.isDemo ?? false }]);
         }
         result.read += records.length;
         opts.onProgress(meter('Reading tags', result.read, toRead.length));
-        if (pending.length >= FLUSH_ROWS) void flush();
+        if (loader.pending >= FLUSH_ROWS) void loader.flush();
       });
-      await flush();
+      await loader.flush();
+      failed += loader.refused;
       await updateRunCounts(sql, runId, { files_failed: failed });
       return { value: failed, in: toRead.length, out: result.read };
     });
@@ -167,37 +159,29 @@ async function analyse(
     opts.onPublished?.();
   }
   await ctx.step('analyse', async () => {
-    let pending: AnalysisRow[] = [];
-    let flushing = Promise.resolve();
     let lastFlush = performance.now();
-    let refusedRows = 0;
-    const flush = () => {
-      const batch = pending;
-      pending = [];
-      lastFlush = performance.now();
-      flushing = flushing.then(async () => {
-        const { refused } = await loadIsolated(batch, (rows) => loadAnalysisBatch(sql, runId, rows), (row, reason) => ({
-          ...row, outcome: { ok: false as const, trackId: row.path, error: `${row.path}: ${reason}` },
-        }));
-        refusedRows += refused;
-        await lake.checkpoint();
-      });
-      return flushing;
-    };
+    const loader = createBatchLoader<AnalysisRow>(
+      (rows) => loadAnalysisBatch(sql, runId, rows),
+      (row, reason) => ({ ...row, outcome: { ok: false as const, trackId: row.path, error: `${row.path}: ${reason}` } }),
+      () => lake.checkpoint(),
+    );
     const items = todo.map((t) => ({ path: t.path, fingerprint: t.fingerprint, file: byPath.get(t.path)! }));
     const counts = await analyseFiles(analysis.pool, about, items, {
       signal: opts.signal,
       whenNotPaused: analysis.whenNotPaused,
       onProgress: opts.onProgress,
       onRows: (rows) => {
-        pending.push(...rows);
+        loader.add(rows);
         // Commit often enough that a closed tab loses little, rarely enough to stay cheap.
-        if (pending.length >= 25 || performance.now() - lastFlush > 3_000) void flush();
+        if (loader.pending >= 25 || performance.now() - lastFlush > 3_000) {
+          lastFlush = performance.now();
+          void loader.flush();
+        }
       },
     });
-    await flush();
+    await loader.flush();
     result.analysed = counts.analysed;
-    result.analysisFailed = counts.failed + refusedRows;
+    result.analysisFailed = counts.failed + loader.refused;
     return { value: counts, in: items.length, out: counts.analysed };
   });
 }

@@ -40,3 +40,42 @@ export function refusalReason(error: unknown): string {
   const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 300);
   return `The database refused a value from this file (${message}), so only its path and this reason were kept at this step. The file may be damaged: check it in a tag editor, or re-copy it.`;
 }
+
+export interface BatchLoader<R> {
+  add(rows: readonly R[]): void;
+  /** Rows added since the last flush. */
+  readonly pending: number;
+  /** Rows refused so far (each loaded as its failure). */
+  readonly refused: number;
+  /** Loads what was added as one more batch, after the batches before it; resolves when it is in. */
+  flush(): Promise<void>;
+}
+
+/**
+ * Rows collected as a step produces them and loaded in batches, one batch at a time and in order,
+ * each through loadIsolated and followed by `afterBatch` (the checkpoint that makes it durable).
+ * The step decides when to flush; the last flush's promise reports any failure.
+ */
+export function createBatchLoader<R>(load: (rows: R[]) => Promise<void>, asRefused: (row: R, reason: string) => R, afterBatch: () => Promise<void>): BatchLoader<R> {
+  let pending: R[] = [];
+  let flushing = Promise.resolve();
+  let refused = 0;
+  return {
+    add: (rows) => void pending.push(...rows),
+    get pending() {
+      return pending.length;
+    },
+    get refused() {
+      return refused;
+    },
+    flush() {
+      const batch = pending;
+      pending = [];
+      flushing = flushing.then(async () => {
+        refused += (await loadIsolated(batch, load, asRefused)).refused;
+        await afterBatch();
+      });
+      return flushing;
+    },
+  };
+}
