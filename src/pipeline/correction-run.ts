@@ -4,10 +4,8 @@
 // leaves the published gold as it was; the stored corrections reach gold at the next run.
 import type { CheckedEdit } from '../domain/tag-corrections';
 import type { Lakehouse } from '../lakehouse/db';
-import { endRun, log, startRun, updateRunCounts } from '../lakehouse/runs';
 import { writeTagCorrections, type CorrectionTarget } from '../lakehouse/tag-corrections';
-import { buildLakehouse } from './build-lakehouse';
-import { createRunContext, failRun } from './run-steps';
+import { runChange } from './change-run';
 
 export interface CorrectionRunResult {
   runId: number;
@@ -27,26 +25,14 @@ export interface CorrectionRunOptions {
 export async function runCorrection(
   lake: Pick<Lakehouse, 'sql' | 'checkpoint'>, target: CorrectionTarget, edits: readonly CheckedEdit[], opts: CorrectionRunOptions = {},
 ): Promise<CorrectionRunResult> {
-  const { sql } = lake;
-  const runId = await startRun(sql, 'correct', null);
-  const ctx = createRunContext(sql, runId);
-  const result: CorrectionRunResult = { runId, state: 'succeeded', files: 0, written: false, error: null };
-  try {
-    result.files = await ctx.step('correct_tags', async () => {
-      const files = await sql.transaction(() => writeTagCorrections(sql, runId, target, edits));
-      await updateRunCounts(sql, runId, { files_changed: files });
-      return { value: files, in: files, out: files };
-    });
-    result.written = true;
-    await opts.onWritten?.(runId, result.files);
-    await buildLakehouse(ctx);
-    await endRun(sql, runId, 'succeeded');
-    await log(sql, 'info', runId, null, `Corrected tags of ${result.files} file${result.files === 1 ? '' : 's'} (the files are not written)`);
-    await lake.checkpoint();
-    return result;
-  } catch (error) {
-    result.state = 'failed';
-    result.error = await failRun(lake, runId, error);
-    return result;
-  }
+  const run = await runChange(lake, {
+    kind: 'correct',
+    source: null,
+    step: 'correct_tags',
+    apply: (runId) => writeTagCorrections(lake.sql, runId, target, edits),
+    counter: 'files_changed',
+    summary: (files) => `Corrected tags of ${files} file${files === 1 ? '' : 's'} (the files are not written)`,
+    onApplied: opts.onWritten,
+  });
+  return { runId: run.runId, state: run.state, files: run.files, written: run.applied, error: run.error };
 }
