@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseFolder, firstRow, sqlRows, url, waitForRun, waitIdle } from './support/app';
 import { openSession, type Session } from './support/browser';
+import { stubDirectoryPicker, writePickedFile } from './support/picked-folder';
 
 const UNSUPPORTED = resolve(__dirname, '../fixtures/unsupported');
 
@@ -66,11 +67,7 @@ describe('skipped files from a picked folder handle', () => {
   let s: Session;
   beforeAll(async () => {
     s = await openSession();
-    // As in rescan.test.ts: the native picker cannot be clicked, so it hands over an OPFS folder.
-    await s.context.addInitScript(() => {
-      (window as unknown as { showDirectoryPicker: () => Promise<FileSystemDirectoryHandle> }).showDirectoryPicker = async () =>
-        (await navigator.storage.getDirectory()).getDirectoryHandle('Picked Music');
-    });
+    await stubDirectoryPicker(s.context);
   });
   afterAll(async () => {
     await s?.close();
@@ -80,23 +77,14 @@ describe('skipped files from a picked folder handle', () => {
     const { page } = s;
     await page.goto(url('/'));
     await waitIdle(page);
-    const files: [string, string][] = [
-      ['full.mp3', readFileSync(`${UNSUPPORTED}/full.mp3`).toString('base64')],
-      ['song.tta', btoa('TTA1 fake')],
-      ['playlist.m3u', btoa('#EXTM3U')],
-      ['.git/HEAD', btoa('ref: refs/heads/main')],
+    const text = (t: string) => new TextEncoder().encode(t);
+    const files: [string, Uint8Array][] = [
+      ['full.mp3', readFileSync(`${UNSUPPORTED}/full.mp3`)],
+      ['song.tta', text('TTA1 fake')],
+      ['playlist.m3u', text('#EXTM3U')],
+      ['.git/HEAD', text('ref: refs/heads/main')],
     ];
-    await page.evaluate(async (list) => {
-      const root = await (await navigator.storage.getDirectory()).getDirectoryHandle('Picked Music', { create: true });
-      for (const [path, base64] of list) {
-        const parts = path.split('/');
-        let dir = root;
-        for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part, { create: true });
-        const writable = await (await dir.getFileHandle(parts.at(-1)!, { create: true })).createWritable();
-        await writable.write(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
-        await writable.close();
-      }
-    }, files);
+    for (const [path, bytes] of files) await writePickedFile(page, path, bytes);
     await page.getByRole('button', { name: 'Choose music folder' }).first().click();
     await waitForRun(page);
     expect(await sqlRows(page, 'SELECT path, reason, coalesce(size_bytes::VARCHAR, \'-\') FROM raw.skipped_files ORDER BY path')).toEqual([
