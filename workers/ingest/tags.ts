@@ -15,11 +15,12 @@ export async function readTags(path: string, file: Blob): Promise<Omit<TagRecord
   try {
     // duration: false reads only the headers where the format allows; the analyser measures exact
     // duration. The tags at the end of a file (ID3v1, APE, Lyrics3) are read only when the ones at
-    // the start gave no title: a damaged ID3v2 often sits in front of a good ID3v1.
+    // the start gave no title and the file does end in such a tag: a damaged ID3v2 often sits in
+    // front of a good ID3v1, but most untitled files have no trailer and one parse is enough.
     const parse = (skipPostHeaders: boolean) =>
       parseFromTokenizer(new CachedBlobTokenizer(file, path), { skipCovers: true, duration: false, skipPostHeaders });
     let meta = await parse(true);
-    if (!meta.common.title) meta = await parse(false).catch(() => meta);
+    if (!meta.common.title && (await endsInTags(file))) meta = await parse(false).catch(() => meta);
     if (!meta.format.container && !meta.format.codec && !meta.format.sampleRate) {
       return failed(path, 'No audio stream found: the file does not look like audio despite its name.');
     }
@@ -73,6 +74,13 @@ function fromMetadata(path: string, meta: IAudioMetadata): Omit<TagRecord, 'fing
     warnings: meta.quality.warnings.length ? clean([...new Set(meta.quality.warnings.map((w) => w.message.trim()))].join('\n')) : null,
     error: null,
   };
+}
+
+/** Whether the file ends in an ID3v1 ('TAG' 128 bytes from the end), APEv2 or Lyrics3 tag. */
+async function endsInTags(file: Blob): Promise<boolean> {
+  const tail = new Uint8Array(await file.slice(Math.max(0, file.size - 256)).arrayBuffer());
+  const text = new TextDecoder('latin1').decode(tail);
+  return text.slice(-128, -125) === 'TAG' || text.includes('APETAGEX') || text.includes('LYRICS200') || text.includes('LYRICSEND');
 }
 
 const DATE_PATTERN = /^\d{4}([-/.]\d{1,2}([-/.]\d{1,2})?)?([T ].*)?$/;
