@@ -62,8 +62,7 @@ SELECT
   CASE WHEN list_contains(c.fields, 'genre') THEN c.genre ELSE nullif(trim(split_part(t.genre, chr(10), 1)), '') END AS genre, -- the corrected genre, else the first genre value
   CASE WHEN list_contains(c.fields, 'genre') THEN c.genre ELSE t.genre END AS genres, -- every genre value, newline-separated
   CASE WHEN list_contains(c.fields, 'label') THEN c.label ELSE nullif(trim(split_part(t.label, chr(10), 1)), '') END AS label, -- corrected, else LABEL / ORGANIZATION / TPUB, else publisher
-  -- A label correction replaces every label source, so a cleared label does not come back from the copyright line.
-  CASE WHEN NOT list_contains(coalesce(c.fields, []), 'label') THEN nullif(regexp_extract(t.common_json, '"copyright":"((?:[^"\\]|\\.)*)"', 1), '') END AS copyright, -- from the common tags' JSON text
+  nullif(regexp_extract(t.common_json, '"copyright":"((?:[^"\\]|\\.)*)"', 1), '') AS copyright, -- from the common tags' JSON text; kept as read, never a label
   CASE WHEN list_contains(c.fields, 'year') THEN c.year WHEN t.year BETWEEN 1000 AND 2999 THEN t.year END AS year,
   -- A corrected year replaces the whole date: the month and day belonged to the date said to be wrong.
   CASE WHEN list_contains(c.fields, 'year') THEN CAST(c.year AS VARCHAR) ELSE t.date_text END AS date_text, -- the date tag as written, or the corrected year
