@@ -5,7 +5,7 @@ import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
 import { readFileSync } from 'node:fs';
-import { patchDuckdbGlue } from './src/lakehouse/duckdb-startup-patch.ts';
+import { patchDuckdbGlue } from './src/lakehouse/engine/duckdb-startup-patch.ts';
 
 // The Content-Security-Policy, in one place: the build puts it in the built index.html as a
 // <meta http-equiv> and sends it as a header from `vite preview` (npm start).
@@ -57,7 +57,7 @@ export default defineConfig({
         });
       },
     },
-    // DuckDB's worker script ships with the start-up patches of src/lakehouse/duckdb-startup-patch.ts.
+    // DuckDB's worker script ships with the start-up patches of src/lakehouse/engine/duckdb-startup-patch.ts.
     // Emitted as our own asset, so its file name hashes the patched code. The dev server serves
     // the unpatched file, which behaves the same, only slower to start.
     {

@@ -1,6 +1,6 @@
 // Smart-playlist rules, pure: what a person can ask for (BPM between, key in or compatible with,
 // genre, label, year, rating, play count, last played before/after, added after, energy), how it
-// reads back as a sentence, and validation. src/lakehouse/playlists.ts turns rules into SQL.
+// reads back as a sentence, and validation. src/lakehouse/queries/playlists.ts turns rules into SQL.
 import { camelotCompatible, keyName, TONICS, type KeyMode, type MusicalKey } from './key';
 import { musicalKey } from './playlist';
 

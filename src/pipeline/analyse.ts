@@ -4,7 +4,7 @@
 import * as Comlink from 'comlink';
 import type { AnalysisApi, AnalysisOutcome } from '../../workers/analysis/api';
 import { decodeWithBrowser } from '../platform/browser-decode';
-import type { AnalysisRow } from '../lakehouse/analysis';
+import type { AnalysisRow } from '../lakehouse/runs/analysis';
 import type { Progress } from './progress';
 import { WorkerFailure, type WorkerPool } from './worker-pool';
 

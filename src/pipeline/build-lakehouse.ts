@@ -2,12 +2,12 @@
 // -> anomalies, each a recorded step. Gold is built into a snapshot (snap.*), checked there, and
 // only then copied over gold in one transaction, so a failing step or an error-severity rule
 // leaves the last good gold exactly as it was. Incremental unless `full`.
-import { detectAnomalies } from '../lakehouse/anomalies';
-import { runChecks } from '../lakehouse/checks';
-import { syncDescriptions } from '../lakehouse/descriptions';
-import { runModels, type Layer, type Model } from '../lakehouse/models';
-import { log } from '../lakehouse/runs';
-import { dropSnapshot, publishSnapshot, snapshotTarget } from '../lakehouse/snapshots';
+import { detectAnomalies } from '../lakehouse/models/anomalies';
+import { runChecks } from '../lakehouse/models/checks';
+import { syncDescriptions } from '../lakehouse/models/descriptions';
+import { runModels, type Layer, type Model } from '../lakehouse/models/models';
+import { log } from '../lakehouse/runs/runs';
+import { dropSnapshot, publishSnapshot, snapshotTarget } from '../lakehouse/backup/snapshots';
 import type { RunContext } from './run-steps';
 
 export interface BuildOptions {

@@ -2,8 +2,8 @@
 // the rebuild bronze -> gold publishes it through the snapshot and its checks. meta.runs and
 // meta.run_steps record it like every other change; a failing rebuild leaves the published gold
 // as it was (what the step committed stays, and reaches gold at the next run).
-import type { Lakehouse } from '../lakehouse/db';
-import { endRun, log, startRun, updateRunCounts, type RunKind } from '../lakehouse/runs';
+import type { Lakehouse } from '../lakehouse/engine/db';
+import { endRun, log, startRun, updateRunCounts, type RunKind } from '../lakehouse/runs/runs';
 import { buildLakehouse } from './build-lakehouse';
 import { createRunContext, failRun } from './run-steps';
 

@@ -3,8 +3,8 @@
 // snapshot and its checks, so gold and every page show the correction at once. A failing rebuild
 // leaves the published gold as it was; the stored corrections reach gold at the next run.
 import type { CheckedEdit } from '../domain/tag-corrections';
-import type { Lakehouse } from '../lakehouse/db';
-import { writeTagCorrections, type CorrectionTarget } from '../lakehouse/tag-corrections';
+import type { Lakehouse } from '../lakehouse/engine/db';
+import { writeTagCorrections, type CorrectionTarget } from '../lakehouse/runs/tag-corrections';
 import { runChange } from './change-run';
 
 export interface CorrectionRunResult {

@@ -3,10 +3,10 @@
 // resolution) -> bronze -> silver -> gold. A file that fails is a summary line, not a failed run.
 import * as Comlink from 'comlink';
 import type { EncodedBatch, HistoryLoadApi, ImportOutcome, ImportSummary, RejectedRecord } from '../../workers/history-load/api';
-import type { Lakehouse } from '../lakehouse/db';
-import { dropLeftoverStages, HistoryStage } from '../lakehouse/history';
-import { resolveMatches, type MatchStats } from '../lakehouse/history-match';
-import { endRun, log, startRun, updateRunCounts } from '../lakehouse/runs';
+import type { Lakehouse } from '../lakehouse/engine/db';
+import { dropLeftoverStages, HistoryStage } from '../lakehouse/history/history';
+import { resolveMatches, type MatchStats } from '../lakehouse/history/history-match';
+import { endRun, log, startRun, updateRunCounts } from '../lakehouse/runs/runs';
 import { buildLakehouse } from './build-lakehouse';
 import type { Progress } from './progress';
 import { createRunContext, failRun } from './run-steps';

@@ -2,15 +2,15 @@
 // gold. A failing step stops the rest and marks the run failed; gold is only ever replaced whole.
 import type { AnalysisApi } from '../../workers/analysis/api';
 import type { IngestApi, TagRecord } from '../../workers/ingest/api';
-import { filesNeedingAnalysis, loadAnalysisBatch, type AnalysisRow } from '../lakehouse/analysis';
-import { diffInventory, loadTagBatch, markSeenAndDeleted, type LoadedTagRecord } from '../lakehouse/inventory';
-import type { Lakehouse } from '../lakehouse/db';
-import { endRun, log, startRun, updateRunCounts, type RunKind } from '../lakehouse/runs';
+import { filesNeedingAnalysis, loadAnalysisBatch, type AnalysisRow } from '../lakehouse/runs/analysis';
+import { diffInventory, loadTagBatch, markSeenAndDeleted, type LoadedTagRecord } from '../lakehouse/runs/inventory';
+import type { Lakehouse } from '../lakehouse/engine/db';
+import { endRun, log, startRun, updateRunCounts, type RunKind } from '../lakehouse/runs/runs';
 import type { FolderListing } from '../platform/folder-source';
-import { replaceSkippedFiles } from '../lakehouse/skipped-files';
+import { replaceSkippedFiles } from '../lakehouse/runs/skipped-files';
 import { unsupportedFormats } from '../domain/skipped';
 import { analyseFiles, describeAnalyser } from './analyse';
-import { runModels } from '../lakehouse/models';
+import { runModels } from '../lakehouse/models/models';
 import { createRateMeter, type Progress } from './progress';
 import { buildLakehouse } from './build-lakehouse';
 import { failedRecord, readAllTags } from './read-tags';

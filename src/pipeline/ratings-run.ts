@@ -3,8 +3,8 @@
 // after; a failure is logged and leaves the previous predictions in place.
 import type { RatingResult, RatingsApi } from '../../workers/ratings/api';
 import { WorkerPool } from './worker-pool';
-import { ratingInputs, storeRatingModel } from '../lakehouse/predictions';
-import type { SqlClient } from '../lakehouse/sql-client';
+import { ratingInputs, storeRatingModel } from '../lakehouse/queries/predictions';
+import type { SqlClient } from '../lakehouse/engine/sql-client';
 
 let training: Promise<RatingResult | null> | null = null;
 

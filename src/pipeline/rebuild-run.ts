@@ -1,7 +1,7 @@
 // "Full rebuild": a run of its own that re-derives bronze, silver and gold whole from raw, with
 // the same steps, checks and snapshot as any run. Nothing is re-read from disk.
-import type { Lakehouse } from '../lakehouse/db';
-import { endRun, log, startRun } from '../lakehouse/runs';
+import type { Lakehouse } from '../lakehouse/engine/db';
+import { endRun, log, startRun } from '../lakehouse/runs/runs';
 import { buildLakehouse } from './build-lakehouse';
 import { createRunContext, failRun } from './run-steps';
 

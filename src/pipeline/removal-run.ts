@@ -1,7 +1,7 @@
 // A removal as a recorded change run (change-run.ts): one step tombstones files (and what goes
 // with them) in one transaction, then the rebuild publishes; the result in the shape of a scan's.
-import type { Lakehouse } from '../lakehouse/db';
-import type { RunKind } from '../lakehouse/runs';
+import type { Lakehouse } from '../lakehouse/engine/db';
+import type { RunKind } from '../lakehouse/runs/runs';
 import { runChange } from './change-run';
 import type { RunResult } from './ingest-run';
 

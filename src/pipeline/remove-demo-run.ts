@@ -1,7 +1,7 @@
 // "Remove demo library" as a run: tombstone the demo's files and delete the history imported
 // from the demo's own export files, then rebuild to gold.
-import { deleteDemoHistory, tombstoneDemoFiles } from '../lakehouse/demo';
-import type { Lakehouse } from '../lakehouse/db';
+import { deleteDemoHistory, tombstoneDemoFiles } from '../lakehouse/runs/demo';
+import type { Lakehouse } from '../lakehouse/engine/db';
 import type { RunResult } from './ingest-run';
 import { runRemoval } from './removal-run';
 

@@ -1,7 +1,7 @@
 // "Remove from library" as a run: tombstone the tracks' files (raw.removed_files keeps rescans
 // from reading them back), then rebuild to gold.
-import type { Lakehouse } from '../lakehouse/db';
-import { removeTrackFiles } from '../lakehouse/removed-files';
+import type { Lakehouse } from '../lakehouse/engine/db';
+import { removeTrackFiles } from '../lakehouse/runs/removed-files';
 import type { RunResult } from './ingest-run';
 import { runRemoval } from './removal-run';
 

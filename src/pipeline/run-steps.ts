@@ -1,7 +1,7 @@
 // Running a step of a run: records its state, times, rows in/out and error in meta.run_steps.
 // A failing step throws StepFailed, which stops the steps after it.
-import { endRun, endStep, log, startStep } from '../lakehouse/runs';
-import type { SqlClient } from '../lakehouse/sql-client';
+import { endRun, endStep, log, startStep } from '../lakehouse/runs/runs';
+import type { SqlClient } from '../lakehouse/engine/sql-client';
 import { forgetRunFailures, rememberRunFailure } from '../platform/storage';
 import { explainEngineError, withStorageAdvice } from './storage-errors';
 

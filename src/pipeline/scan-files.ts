@@ -4,8 +4,8 @@
 // for 18 s (tests/bench/scale.ts). Slices of a few hundred with a yield between keep tasks short.
 // Names without an extension are judged here too, by their first bytes.
 import { HEAD_BYTES, skipReason } from '../domain/formats';
-import type { ScannedFile } from '../lakehouse/inventory';
-import type { SkippedFileRow } from '../lakehouse/skipped-files';
+import type { ScannedFile } from '../lakehouse/runs/inventory';
+import type { SkippedFileRow } from '../lakehouse/runs/skipped-files';
 import type { FolderListing, FoundFile, SkippedFile } from '../platform/folder-source';
 
 const SLICE = 200;

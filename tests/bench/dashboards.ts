@@ -30,8 +30,8 @@ let DASHBOARD_SQL: Record<string, string> = {};
 try {
   const { migratedClient } = (await vite.ssrLoadModule('/tests/support/node-db.ts')) as typeof import('../support/node-db');
   const { buildSyntheticLakehouse } = (await vite.ssrLoadModule('/tests/support/synthetic-lakehouse.ts')) as typeof import('../support/synthetic-lakehouse');
-  const { exportBackup } = (await vite.ssrLoadModule('/src/lakehouse/backup-export.ts')) as typeof import('../../src/lakehouse/backup-export');
-  ({ DASHBOARD_SQL } = (await vite.ssrLoadModule('/src/lakehouse/dashboards.ts')) as typeof import('../../src/lakehouse/dashboards'));
+  const { exportBackup } = (await vite.ssrLoadModule('/src/lakehouse/backup/backup-export.ts')) as typeof import('../../src/lakehouse/backup/backup-export');
+  ({ DASHBOARD_SQL } = (await vite.ssrLoadModule('/src/lakehouse/queries/dashboards.ts')) as typeof import('../../src/lakehouse/queries/dashboards'));
   if (existsSync(FILE)) build = { seconds: NaN };
   else {
     const sql = await migratedClient();

@@ -86,7 +86,7 @@ async function main(): Promise<void> {
     const cold: number[] = [];
     const shell: number[] = [];
     const table: number[] = []; // the library's first rows on screen, read from the open database
-    const phases: Record<string, number>[] = []; // ms since navigation start at each mark of src/lakehouse/db.ts
+    const phases: Record<string, number>[] = []; // ms since navigation start at each mark of src/lakehouse/engine/db.ts
     for (let i = 0; i < COLD_STARTS; i++) {
       await s.context.close();
       s = await openSession(profile);

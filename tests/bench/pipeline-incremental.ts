@@ -16,8 +16,8 @@ const vite = await createServer({ server: { middlewareMode: true, hmr: false }, 
 try {
   const load = <T>(p: string) => vite.ssrLoadModule(p) as Promise<T>;
   const { migratedClient } = await load<typeof import('../support/node-db')>('/tests/support/node-db.ts');
-  const inv = await load<typeof import('../../src/lakehouse/inventory')>('/src/lakehouse/inventory.ts');
-  const runs = await load<typeof import('../../src/lakehouse/runs')>('/src/lakehouse/runs.ts');
+  const inv = await load<typeof import('../../src/lakehouse/runs/inventory')>('/src/lakehouse/runs/inventory.ts');
+  const runs = await load<typeof import('../../src/lakehouse/runs/runs')>('/src/lakehouse/runs/runs.ts');
   const { buildLakehouse } = await load<typeof import('../../src/pipeline/build-lakehouse')>('/src/pipeline/build-lakehouse.ts');
   const { createRunContext } = await load<typeof import('../../src/pipeline/run-steps')>('/src/pipeline/run-steps.ts');
   const { record } = await load<typeof import('../integration/pipeline-fixtures')>('/tests/integration/pipeline-fixtures.ts');

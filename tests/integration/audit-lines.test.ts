@@ -2,11 +2,11 @@
 // generated playlists and data-quality rules leaves one line in meta.audit_log, written by the
 // lakehouse functions themselves (so every UI path that calls them is covered).
 import { describe, expect, it } from 'vitest';
-import { listAudit } from '../../src/lakehouse/audit';
-import { deleteSmartPlaylist, listSmartPlaylists, savePlaylist, saveSmartPlaylist } from '../../src/lakehouse/playlists';
-import { deleteRule, saveRule } from '../../src/lakehouse/rules';
-import { deleteSaved, listSaved, saveQuery } from '../../src/lakehouse/saved-queries';
-import type { SqlClient } from '../../src/lakehouse/sql-client';
+import { listAudit } from '../../src/lakehouse/runs/audit';
+import { deleteSmartPlaylist, listSmartPlaylists, savePlaylist, saveSmartPlaylist } from '../../src/lakehouse/queries/playlists';
+import { deleteRule, saveRule } from '../../src/lakehouse/models/rules';
+import { deleteSaved, listSaved, saveQuery } from '../../src/lakehouse/queries/saved-queries';
+import type { SqlClient } from '../../src/lakehouse/engine/sql-client';
 import { migratedClient } from '../support/node-db';
 
 /** Oldest first, as action and details. */

@@ -1,8 +1,8 @@
 // Shared set-up of the backup tests: a lakehouse holding every awkward type the app stores
 // (BLOB waveforms, DOUBLE[] means, micro-second TIMESTAMPs) after a real pipeline run, and an
 // order-independent fingerprint of every table to compare two lakehouses by.
-import { BACKUP_SCHEMAS } from '../../src/lakehouse/backup-format';
-import { ident, type SqlClient } from '../../src/lakehouse/sql-client';
+import { BACKUP_SCHEMAS } from '../../src/lakehouse/backup/backup-format';
+import { ident, type SqlClient } from '../../src/lakehouse/engine/sql-client';
 import { migratedClient } from '../support/node-db';
 import { ingestRun, record } from './pipeline-fixtures';
 

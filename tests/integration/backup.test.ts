@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
-import { exportBackup } from '../../src/lakehouse/backup-export';
-import { BackupRefused, readBackup, unzipBackup } from '../../src/lakehouse/backup-read';
-import { restoreBackup } from '../../src/lakehouse/backup-restore';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../src/lakehouse/migrate';
+import { exportBackup } from '../../src/lakehouse/backup/backup-export';
+import { BackupRefused, readBackup, unzipBackup } from '../../src/lakehouse/backup/backup-read';
+import { restoreBackup } from '../../src/lakehouse/backup/backup-restore';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../src/lakehouse/engine/migrate';
 import { isSealed, seal, unseal, WrongPassphrase } from '../../src/platform/crypto';
 import { migratedClient, nodeClient } from '../support/node-db';
 import { fingerprint, populatedLake } from './backup-support';

@@ -3,7 +3,7 @@
 // and file name, each derived field listed.
 import { describe, expect, it } from 'vitest';
 import { migratedClient } from '../support/node-db';
-import { saveArtistSeparators } from '../../src/lakehouse/artist-separators';
+import { saveArtistSeparators } from '../../src/lakehouse/models/artist-separators';
 import { buildRun, ingestRun, record } from './pipeline-fixtures';
 
 const untagged = (path: string) => record(path, { title: null, artist: null, artists: null, album: null, track_no: null, genre: null, label: null, year: null, date_text: null });

@@ -1,6 +1,6 @@
 // The SQL explorer's read-only path on the real engine: DuckDB's parser decides what is a query.
 import { describe, expect, test } from 'vitest';
-import { ReadOnlyRefused, runReadOnly } from '../../src/lakehouse/read-only';
+import { ReadOnlyRefused, runReadOnly } from '../../src/lakehouse/engine/read-only';
 import { migratedClient } from '../support/node-db';
 
 describe('read-only SQL explorer', async () => {

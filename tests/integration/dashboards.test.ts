@@ -1,8 +1,8 @@
 // Dashboard gold models and queries on the real engine, over a small synthetic lakehouse built
 // by the real pipeline models.
 import { beforeAll, describe, expect, test } from 'vitest';
-import { DASHBOARD_SQL, dashQuery, dashState, type DashFilters, type DashQuery } from '../../src/lakehouse/dashboards';
-import type { SqlClient } from '../../src/lakehouse/sql-client';
+import { DASHBOARD_SQL, dashQuery, dashState, type DashFilters, type DashQuery } from '../../src/lakehouse/queries/dashboards';
+import type { SqlClient } from '../../src/lakehouse/engine/sql-client';
 import { migratedClient } from '../support/node-db';
 import { buildSyntheticLakehouse } from '../support/synthetic-lakehouse';
 

@@ -122,7 +122,7 @@ describe('listening history import', () => {
     const [t] = await sql.query<{ track_id: string }>(`SELECT track_id FROM bronze.tracks WHERE path = 'Music/primary.flac'`);
     await sql.query(`INSERT INTO raw.user_ratings VALUES (?, 4.5, now(), 'track-page')`, [t!.track_id]);
     await sql.query(`INSERT INTO raw.player_events VALUES (?, 'play', 40, now(), 'wolfie-player')`, [t!.track_id]);
-    const { runModels } = await import('../../src/lakehouse/models');
+    const { runModels } = await import('../../src/lakehouse/models/models');
     await runModels(sql, ['bronze', 'silver', 'gold']);
     expect(await get()).toEqual([{ play_count: 8, skip_count: 4, rating: 4.5 }]);
     const ratings = await sql.query<{ source: string }>(`SELECT source FROM silver.ratings ORDER BY precedence`);

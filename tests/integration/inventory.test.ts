@@ -1,9 +1,9 @@
 // The inventory and the first models on the real engine: load, rescan, change, delete.
 import { describe, expect, it } from 'vitest';
 import type { TagRecord } from '../../workers/ingest/api';
-import { diffInventory, loadTagBatch, markSeenAndDeleted, type LoadedTagRecord } from '../../src/lakehouse/inventory';
-import { runModels } from '../../src/lakehouse/models';
-import { startRun } from '../../src/lakehouse/runs';
+import { diffInventory, loadTagBatch, markSeenAndDeleted, type LoadedTagRecord } from '../../src/lakehouse/runs/inventory';
+import { runModels } from '../../src/lakehouse/models/models';
+import { startRun } from '../../src/lakehouse/runs/runs';
 import { migratedClient } from '../support/node-db';
 
 const CONTRACT_COLUMNS = `track_id, path, artist, title, album, album_artist, genre, label, year, duration_s, format,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_VERSION, migrate, NewerDatabaseError } from '../../src/lakehouse/migrate';
+import { SCHEMA_VERSION, migrate, NewerDatabaseError } from '../../src/lakehouse/engine/migrate';
 import { nodeClient } from '../support/node-db';
 
 describe('migrations', () => {

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS, migrate, NewerDatabaseError, SCHEMA_VERSION } from '../../src/lakehouse/migrate';
+import { MIGRATIONS, migrate, NewerDatabaseError, SCHEMA_VERSION } from '../../src/lakehouse/engine/migrate';
 import { nodeClient } from '../support/node-db';
 
 const FIXTURE = resolve(__dirname, '../fixtures/db/wolfie-schema-2.duckdb');

@@ -1,7 +1,7 @@
 // Issue 4 anomalies on the real engine: an ingest-volume drop (the inventory guard's case), a BPM
 // at double its genre's median, and listening spikes and gaps by median/MAD over daily counts.
 import { describe, expect, it } from 'vitest';
-import { detectAnomalies } from '../../src/lakehouse/anomalies';
+import { detectAnomalies } from '../../src/lakehouse/models/anomalies';
 import { migratedClient } from '../support/node-db';
 import { ingestRun, record } from './pipeline-fixtures';
 

@@ -2,7 +2,7 @@
 // files, gold keeps the contract, every model leaves lineage, re-running changes nothing, and a
 // deleted file becomes a tombstone that leaves silver and gold.
 import { describe, expect, it } from 'vitest';
-import { MODELS } from '../../src/lakehouse/models';
+import { MODELS } from '../../src/lakehouse/models/models';
 import { migratedClient } from '../support/node-db';
 import { buildRun, goldState, ingestRun, record } from './pipeline-fixtures';
 

@@ -1,7 +1,7 @@
 // Issue 4, failure handling on the real engine: a failing step and an error-severity rule both
 // leave the last good gold exactly as it was and the run failed; warnings record and continue.
 import { describe, expect, it } from 'vitest';
-import { snapshotTables } from '../../src/lakehouse/snapshots';
+import { snapshotTables } from '../../src/lakehouse/backup/snapshots';
 import { migratedClient } from '../support/node-db';
 import { buildRun, goldState, ingestRun, record } from './pipeline-fixtures';
 

@@ -1,9 +1,9 @@
 // Shared set-up of the pipeline tests: tag records as the tag reader returns them, loaded
 // through the real inventory code into a migrated in-memory lakehouse, and runs through the
 // real run/step machinery.
-import type { SqlClient } from '../../src/lakehouse/sql-client';
-import { diffInventory, loadTagBatch, markSeenAndDeleted, type LoadedTagRecord } from '../../src/lakehouse/inventory';
-import { startRun, endRun } from '../../src/lakehouse/runs';
+import type { SqlClient } from '../../src/lakehouse/engine/sql-client';
+import { diffInventory, loadTagBatch, markSeenAndDeleted, type LoadedTagRecord } from '../../src/lakehouse/runs/inventory';
+import { startRun, endRun } from '../../src/lakehouse/runs/runs';
 import { buildLakehouse, type BuildOptions } from '../../src/pipeline/build-lakehouse';
 import { createRunContext } from '../../src/pipeline/run-steps';
 

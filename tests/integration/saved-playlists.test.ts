@@ -2,9 +2,9 @@
 // shown in saved order against gold.track_facts (a track whose file was deleted is flagged, not
 // dropped), and deleted whole in one transaction with exactly one audit line.
 import { describe, expect, it } from 'vitest';
-import { listAudit } from '../../src/lakehouse/audit';
-import { deletePlaylist, listPlaylists, playlistTracks, savePlaylist } from '../../src/lakehouse/playlists';
-import type { SqlClient } from '../../src/lakehouse/sql-client';
+import { listAudit } from '../../src/lakehouse/runs/audit';
+import { deletePlaylist, listPlaylists, playlistTracks, savePlaylist } from '../../src/lakehouse/queries/playlists';
+import type { SqlClient } from '../../src/lakehouse/engine/sql-client';
 import { ingestRun, record } from './pipeline-fixtures';
 import { migratedClient } from '../support/node-db';
 

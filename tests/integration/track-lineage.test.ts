@@ -5,19 +5,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../workers/analysis/api';
-import { loadAnalysisBatch } from '../../src/lakehouse/analysis';
-import { recordPlayerEvent, setUserRating } from '../../src/lakehouse/interactions';
-import { loadTagBatch } from '../../src/lakehouse/inventory';
-import { runModels } from '../../src/lakehouse/models';
-import { catalog } from '../../src/lakehouse/observability';
-import { startRun } from '../../src/lakehouse/runs';
-import { tableSizes } from '../../src/lakehouse/schema-sizes';
-import { describeFields, trackLineage, type TrackSources } from '../../src/lakehouse/track-lineage';
+import { loadAnalysisBatch } from '../../src/lakehouse/runs/analysis';
+import { recordPlayerEvent, setUserRating } from '../../src/lakehouse/interactions/interactions';
+import { loadTagBatch } from '../../src/lakehouse/runs/inventory';
+import { runModels } from '../../src/lakehouse/models/models';
+import { catalog } from '../../src/lakehouse/queries/observability';
+import { startRun } from '../../src/lakehouse/runs/runs';
+import { tableSizes } from '../../src/lakehouse/engine/schema-sizes';
+import { describeFields, trackLineage, type TrackSources } from '../../src/lakehouse/models/track-lineage';
 import { runImport } from '../../src/pipeline/import-run';
 import { historyLoad } from '../../workers/history-load/history-load';
 import { tagRecord } from '../support/history-lake';
 import { migratedClient, nodeClient } from '../support/node-db';
-import { migrate } from '../../src/lakehouse/migrate';
+import { migrate } from '../../src/lakehouse/engine/migrate';
 
 const NATIVE = JSON.stringify({ 'ID3v2.4': [{ id: 'TIT2', value: 'Primary' }, { id: 'TPE1', value: 'The Cure' }], ID3v1: [{ id: 'title', value: 'Primary' }] });
 

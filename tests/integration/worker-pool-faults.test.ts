@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnalysisApi } from '../../workers/analysis/api';
 import type { IngestApi, TagRecord } from '../../workers/ingest/api';
-import type { AnalysisRow } from '../../src/lakehouse/analysis';
+import type { AnalysisRow } from '../../src/lakehouse/runs/analysis';
 import { analyseFiles, analysisTimeoutMs } from '../../src/pipeline/analyse';
 import { readAllTags } from '../../src/pipeline/read-tags';
 import { WorkerFailure, WorkerPool } from '../../src/pipeline/worker-pool';

@@ -1,6 +1,6 @@
 // A SqlClient that fails like a full or broken disk on a chosen call of a chosen run step: the
 // storage-fault tests inject a quota error or an OPFS write error mid-step into the real engine.
-import type { SqlClient } from '../../src/lakehouse/sql-client';
+import type { SqlClient } from '../../src/lakehouse/engine/sql-client';
 
 export type Method = 'query' | 'exec' | 'insertArrowIpc' | 'checkpoint';
 

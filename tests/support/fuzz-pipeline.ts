@@ -7,7 +7,7 @@ import type { AnalysisApi } from '../../workers/analysis/api';
 import { analysis } from '../../workers/analysis/analysis';
 import type { IngestApi } from '../../workers/ingest/api';
 import { ingest } from '../../workers/ingest/ingest';
-import type { Lakehouse } from '../../src/lakehouse/db';
+import type { Lakehouse } from '../../src/lakehouse/engine/db';
 import { runIngest, type RunResult } from '../../src/pipeline/ingest-run';
 import { WorkerFailure, WorkerPool } from '../../src/pipeline/worker-pool';
 import type { FuzzCase } from './fuzz-mutations';

@@ -2,8 +2,8 @@
 // parser (run in-process), for the listening-history integration tests.
 import type { TagRecord } from '../../workers/ingest/api';
 import { historyLoad } from '../../workers/history-load/history-load';
-import { loadTagBatch, type LoadedTagRecord } from '../../src/lakehouse/inventory';
-import { startRun } from '../../src/lakehouse/runs';
+import { loadTagBatch, type LoadedTagRecord } from '../../src/lakehouse/runs/inventory';
+import { startRun } from '../../src/lakehouse/runs/runs';
 import { runImport } from '../../src/pipeline/import-run';
 import { migratedClient } from './node-db';
 

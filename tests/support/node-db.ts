@@ -2,8 +2,8 @@
 // memory, so integration tests run the real migrations and models.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { migrate } from '../../src/lakehouse/migrate';
-import { createTransactions, rowsFromArrow, type Row, type SqlClient, type TransactionMode } from '../../src/lakehouse/sql-client';
+import { migrate } from '../../src/lakehouse/engine/migrate';
+import { createTransactions, rowsFromArrow, type Row, type SqlClient, type TransactionMode } from '../../src/lakehouse/engine/sql-client';
 
 const require = createRequire(import.meta.url);
 // The CJS build: its apache-arrow instance is not ours, so results are read structurally and

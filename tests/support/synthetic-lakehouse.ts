@@ -2,8 +2,8 @@
 // its listens generated with range() and a hash-based pseudo-random (deterministic, no seed
 // state), then the real pipeline models (bronze -> silver -> gold) build everything else.
 // Popularity is skewed (a few tracks get most plays), listening leans to evenings and weekends.
-import { runModels } from '../../src/lakehouse/models';
-import type { SqlClient } from '../../src/lakehouse/sql-client';
+import { runModels } from '../../src/lakehouse/models/models';
+import type { SqlClient } from '../../src/lakehouse/engine/sql-client';
 
 export interface SyntheticOptions {
   tracks: number;

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { DUCKDB_GLUE_PATCHES, patchDuckdbGlue } from '../../src/lakehouse/duckdb-startup-patch';
+import { DUCKDB_GLUE_PATCHES, patchDuckdbGlue } from '../../src/lakehouse/engine/duckdb-startup-patch';
 
 const require = createRequire(import.meta.url);
 const glue = readFileSync(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js'), 'utf8');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openWhenFree } from '../../src/lakehouse/open-when-free';
+import { openWhenFree } from '../../src/lakehouse/engine/open-when-free';
 
 const BUSY = "Failed to execute 'createSyncAccessHandle' on 'FileSystemFileHandle': Access Handles cannot be created if there is another open Access Handle or Writable stream associated with the same file.:opfs://wolfie.duckdb";
 

@@ -2,7 +2,7 @@
 // (identifiers from the allow-list, every value bound).
 import { describe, expect, it } from 'vitest';
 import { compatibleKeys, describePlaylist, validatePlaylist, type SmartPlaylist } from '../../src/domain/playlist-rules';
-import { compileSmartPlaylist } from '../../src/lakehouse/playlists';
+import { compileSmartPlaylist } from '../../src/lakehouse/queries/playlists';
 
 const base: SmartPlaylist = { name: 'Warm', match: 'all', rules: [], sort: { field: 'bpm', dir: 'asc' }, limit: 50 };
 

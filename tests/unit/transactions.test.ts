@@ -2,7 +2,7 @@
 // refused and rolled back, even when its work caught the failure (DuckDB would otherwise discard
 // it silently at COMMIT and the caller would believe it kept).
 import { describe, expect, it } from 'vitest';
-import { createTransactions } from '../../src/lakehouse/sql-client';
+import { createTransactions } from '../../src/lakehouse/engine/sql-client';
 
 function engine() {
   const ran: string[] = [];

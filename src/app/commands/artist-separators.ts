@@ -2,8 +2,8 @@
 // command keeps the new list with its audit line, then runs an incremental rebuild, in which the
 // artist bridge re-splits every credit split with other separators (no file is read again).
 import { parseSeparators } from '../../domain/artist-separators';
-import { artistSeparators, saveArtistSeparators } from '../../lakehouse/artist-separators';
-import { recordAudit } from '../../lakehouse/audit';
+import { artistSeparators, saveArtistSeparators } from '../../lakehouse/models/artist-separators';
+import { recordAudit } from '../../lakehouse/runs/audit';
 import { runRebuild } from '../../pipeline/rebuild-run';
 import type { CommandContext } from './context';
 

@@ -1,7 +1,7 @@
 // What a command needs from the app: the open lakehouse, the one exclusivity guard that runs
 // and commands share (lakehouse-store.tsx), and a way to tell the person. Commands take it as a
 // parameter, so they run the same in the store and in Node tests.
-import type { Lakehouse } from '../../lakehouse/db';
+import type { Lakehouse } from '../../lakehouse/engine/db';
 
 export interface CommandContext {
   /** The open lakehouse; waits for the writer lock and migrations. */

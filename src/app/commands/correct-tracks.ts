@@ -4,8 +4,8 @@
 // rebuild publishes to gold and checkpoints); then pages re-read. The files are never written.
 import { checkEdits, describeEdit, type CorrectableField, type TagEdits } from '../../domain/tag-corrections';
 import { countOf } from '../../domain/format-number';
-import { recordAudit } from '../../lakehouse/audit';
-import type { CorrectionTarget } from '../../lakehouse/tag-corrections';
+import { recordAudit } from '../../lakehouse/runs/audit';
+import type { CorrectionTarget } from '../../lakehouse/runs/tag-corrections';
 import { runCorrection } from '../../pipeline/correction-run';
 import type { CommandContext } from './context';
 

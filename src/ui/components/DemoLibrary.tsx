@@ -3,7 +3,7 @@
 import { createSignal, Show } from 'solid-js';
 import { useLakehouse } from '../../app/lakehouse-store';
 import { useQuery } from '../../app/use-query';
-import { demoFileCount } from '../../lakehouse/demo';
+import { demoFileCount } from '../../lakehouse/runs/demo';
 import { demoHistoryFiles, demoListing } from '../../platform/demo-library';
 
 export function TryDemoButton() {

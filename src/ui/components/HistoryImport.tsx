@@ -5,7 +5,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { useLakehouse } from '../../app/lakehouse-store';
 import { useQuery } from '../../app/use-query';
 import { formatCount } from '../../domain/format-number';
-import { listenedElsewhere } from '../../lakehouse/history-queries';
+import { listenedElsewhere } from '../../lakehouse/history/history-queries';
 import { describeImport, type ImportRunResult } from '../../pipeline/import-run';
 import { ProgressBar } from './ProgressBar';
 

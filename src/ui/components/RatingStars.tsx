@@ -5,7 +5,7 @@ import { createSignal, For } from 'solid-js';
 import { useLakehouse } from '../../app/lakehouse-store';
 import { useQuery } from '../../app/use-query';
 import { interactionsChanged, interactionsTick } from './interactions-tick';
-import { setUserRating, trackInteractions } from '../../lakehouse/interactions';
+import { setUserRating, trackInteractions } from '../../lakehouse/interactions/interactions';
 import './rating-stars.css';
 
 const STARS = [0, 1, 2, 3, 4, 5];

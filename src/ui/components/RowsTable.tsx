@@ -1,6 +1,6 @@
 // A plain <table> of query rows (small results: run history, SQL results, catalog columns).
 import { For } from 'solid-js';
-import type { Row } from '../../lakehouse/sql-client';
+import type { Row } from '../../lakehouse/engine/sql-client';
 
 export function cellText(v: unknown): string {
   if (v == null) return '';

@@ -2,7 +2,7 @@
 // (never the file). Compact on purpose: no query per row, the row's own rating is the start value.
 import { createSignal, For } from 'solid-js';
 import { useLakehouse } from '../../app/lakehouse-store';
-import { setUserRating } from '../../lakehouse/interactions';
+import { setUserRating } from '../../lakehouse/interactions/interactions';
 import { interactionsChanged } from './interactions-tick';
 import './rating-stars.css';
 

@@ -7,7 +7,7 @@ import { useQuery } from '../../app/use-query';
 import { interactionsChanged, interactionsTick } from './interactions-tick';
 import { formatDuration } from '../../domain/format-number';
 import { playThresholdS } from '../../domain/playback';
-import { recordPlayerEvent, trackInteractions } from '../../lakehouse/interactions';
+import { recordPlayerEvent, trackInteractions } from '../../lakehouse/interactions/interactions';
 import { openTrackFile } from '../../platform/track-file';
 
 interface Session {

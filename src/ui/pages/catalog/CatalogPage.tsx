@@ -3,7 +3,7 @@
 import { For, Show } from 'solid-js';
 import { useQuery } from '../../../app/use-query';
 import { formatBytes, formatCount } from '../../../domain/format-number';
-import { catalog } from '../../../lakehouse/observability';
+import { catalog } from '../../../lakehouse/queries/observability';
 
 const anchor = (schema: string, table: string) => `catalog-${schema}-${table}`;
 const NUMBER = { 'text-align': 'right', 'white-space': 'nowrap' } as const;

@@ -4,7 +4,7 @@
 import { A, useLocation, useParams } from '@solidjs/router';
 import { createResource, For, Match, Show, Switch } from 'solid-js';
 import { useLakehouse } from '../../../app/lakehouse-store';
-import { dashState } from '../../../lakehouse/dashboards';
+import { dashState } from '../../../lakehouse/queries/dashboards';
 import DistributionTab from './DistributionTab';
 import { PRESETS, useDashParams } from './filters';
 import InsightsTab from './InsightsTab';

@@ -3,7 +3,7 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { bpmInsight, genreKeyInsights, hoursInsight, MIN_PLAYS, MIN_TRACKS, skipInsight, type Insight } from '../../../domain/insights';
-import { inlinedSql, type DashFilters, type DashState } from '../../../lakehouse/dashboards';
+import { inlinedSql, type DashFilters, type DashState } from '../../../lakehouse/queries/dashboards';
 import { readyOf, useDash } from './use-dash';
 
 export default function InsightsTab(props: { state: DashState; filters: DashFilters }) {

@@ -1,8 +1,8 @@
 // One dashboard query as a Solid resource, re-run when its filters change or the data changes.
 import type { Resource } from 'solid-js';
 import { useQuery } from '../../../app/use-query';
-import { dashQuery, type DashFilters, type DashQuery } from '../../../lakehouse/dashboards';
-import type { Row } from '../../../lakehouse/sql-client';
+import { dashQuery, type DashFilters, type DashQuery } from '../../../lakehouse/queries/dashboards';
+import type { Row } from '../../../lakehouse/engine/sql-client';
 
 export function useDash<T extends Row>(name: DashQuery, filters: () => DashFilters, extra: () => unknown[] = () => []): Resource<T[]> {
   return useQuery((read) => dashQuery<T>(read, name, filters(), extra()), () => JSON.stringify([filters(), extra()]));

@@ -5,7 +5,7 @@ import { analysisPaused, pauseAnalysis, resumeAnalysis } from '../../../app/anal
 import { useLakehouse } from '../../../app/lakehouse-store';
 import { countOf, formatCount } from '../../../domain/format-number';
 import { unsupportedFormats, unsupportedPhrase } from '../../../domain/skipped';
-import { libraryTracks } from '../../../lakehouse/queries';
+import { libraryTracks } from '../../../lakehouse/queries/queries';
 import { saveFolderHandle } from '../../../platform/handle-store';
 import { rememberListing } from '../../../platform/track-file';
 import type { FolderListing } from '../../../platform/folder-source';

@@ -4,7 +4,7 @@ import { createMemo, For, Show } from 'solid-js';
 import { useQuery } from '../../../app/use-query';
 import { countOf, formatBytes, formatCount } from '../../../domain/format-number';
 import { summariseSkipped } from '../../../domain/skipped';
-import { skippedFiles, skippedSummary } from '../../../lakehouse/skipped-files';
+import { skippedFiles, skippedSummary } from '../../../lakehouse/runs/skipped-files';
 
 const SHOWN = 1_000;
 

@@ -1,6 +1,6 @@
 // The track table's columns and its search.
 import { formatDuration } from '../../../domain/format-number';
-import type { LibraryTrack } from '../../../lakehouse/queries';
+import type { LibraryTrack } from '../../../lakehouse/queries/queries';
 import type { Column } from '../../components/DataTable';
 import { TableRating } from '../../components/TableRating';
 

@@ -1,7 +1,7 @@
 // Export tracks (CSV): gold.track_facts with the contract's columns, even before any are computed.
 import Papa from 'papaparse';
 import type { useLakehouse } from '../../../app/lakehouse-store';
-import { trackFactsForExport } from '../../../lakehouse/queries';
+import { trackFactsForExport } from '../../../lakehouse/queries/queries';
 import { downloadBlob } from '../../../platform/download';
 
 export const EXPORT_COLUMNS = `track_id, path, artist, title, album, album_artist, genre, label, year, duration_s, format,

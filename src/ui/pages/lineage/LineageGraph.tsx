@@ -2,7 +2,7 @@
 // table with its rows after the run, edges from each model's declared inputs.
 import { For } from 'solid-js';
 import { formatCount } from '../../../domain/format-number';
-import type { LineageGraph as Graph, LineageNode } from '../../../lakehouse/lineage';
+import type { LineageGraph as Graph, LineageNode } from '../../../lakehouse/models/lineage';
 
 const COLS: LineageNode['layer'][][] = [['raw', 'meta', 'other'], ['bronze'], ['silver'], ['gold']];
 const NODE_W = 190;

@@ -2,7 +2,7 @@
 // (inputs, output, rows in/out, build mode, duration) from meta.lineage.
 import { createSignal, For, Show } from 'solid-js';
 import { useQuery } from '../../../app/use-query';
-import { lineageGraph, lineageRows, lineageRuns } from '../../../lakehouse/lineage';
+import { lineageGraph, lineageRows, lineageRuns } from '../../../lakehouse/models/lineage';
 import { RowsTable } from '../../components/RowsTable';
 import { LineageGraph } from './LineageGraph';
 

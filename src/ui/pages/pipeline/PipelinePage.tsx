@@ -3,8 +3,8 @@
 import { createSignal, For, Show } from 'solid-js';
 import { useLakehouse } from '../../../app/lakehouse-store';
 import { useQuery } from '../../../app/use-query';
-import { recentRuns, runLogs } from '../../../lakehouse/observability';
-import { stepTimeline } from '../../../lakehouse/run-views';
+import { recentRuns, runLogs } from '../../../lakehouse/queries/observability';
+import { stepTimeline } from '../../../lakehouse/runs/run-views';
 import { RowsTable } from '../../components/RowsTable';
 import { Snapshots } from './Snapshots';
 import { StepGraph } from './StepGraph';

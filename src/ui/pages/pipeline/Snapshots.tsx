@@ -3,7 +3,7 @@
 import { createSignal, For, Show } from 'solid-js';
 import { useLakehouse } from '../../../app/lakehouse-store';
 import { useQuery } from '../../../app/use-query';
-import { compareSnapshots, keepCount, listSnapshots, restoreSnapshot, setKeepCount, type SnapshotDiff } from '../../../lakehouse/snapshots';
+import { compareSnapshots, keepCount, listSnapshots, restoreSnapshot, setKeepCount, type SnapshotDiff } from '../../../lakehouse/backup/snapshots';
 import { RowsTable } from '../../components/RowsTable';
 
 export function Snapshots() {

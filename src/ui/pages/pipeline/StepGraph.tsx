@@ -1,7 +1,7 @@
 // The step graph of one run: a box per step, left to right in run order, coloured by state,
 // with arrows for the order the workflow runs them in.
 import { For } from 'solid-js';
-import type { TimelineStep } from '../../../lakehouse/run-views';
+import type { TimelineStep } from '../../../lakehouse/runs/run-views';
 
 export const STATE_COLOUR: Record<string, string> = {
   succeeded: 'var(--ok)', failed: 'var(--danger)', running: 'var(--accent)', skipped: 'var(--text-muted)',

@@ -1,7 +1,7 @@
 // A Gantt-style timeline of one run: each step's bar starts at its offset from the run's start
 // and is as long as it took. Axis in seconds; hover a bar for its numbers.
 import { For } from 'solid-js';
-import type { TimelineStep } from '../../../lakehouse/run-views';
+import type { TimelineStep } from '../../../lakehouse/runs/run-views';
 import { STATE_COLOUR } from './StepGraph';
 
 const LABEL = 120;

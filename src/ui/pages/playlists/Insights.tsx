@@ -3,8 +3,8 @@
 import { createSignal, For, Show } from 'solid-js';
 import { useLakehouse } from '../../../app/lakehouse-store';
 import { useQuery } from '../../../app/use-query';
-import { latestRatingModel, topPredictions } from '../../../lakehouse/predictions';
-import { recommendations } from '../../../lakehouse/recommend';
+import { latestRatingModel, topPredictions } from '../../../lakehouse/queries/predictions';
+import { recommendations } from '../../../lakehouse/queries/recommend';
 import { retrainRatings } from '../../../pipeline/ratings-run';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;

@@ -3,7 +3,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { useLakehouse } from '../../../app/lakehouse-store';
 import { useQuery } from '../../../app/use-query';
 import type { Ranked } from '../../../domain/playlist-recap';
-import { listeningYears, recap } from '../../../lakehouse/recap';
+import { listeningYears, recap } from '../../../lakehouse/queries/recap';
 import { downloadBlob } from '../../../platform/download';
 import { recapPng } from './recap-image';
 

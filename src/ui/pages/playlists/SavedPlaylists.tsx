@@ -5,7 +5,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { useLakehouse } from '../../../app/lakehouse-store';
 import { useQuery } from '../../../app/use-query';
 import { countOf } from '../../../domain/format-number';
-import { deletePlaylist, listPlaylists, playlistTracks, type SavedPlaylist, type SavedPlaylistTrack } from '../../../lakehouse/playlists';
+import { deletePlaylist, listPlaylists, playlistTracks, type SavedPlaylist, type SavedPlaylistTrack } from '../../../lakehouse/queries/playlists';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { downloadM3u } from './download-m3u';
 

@@ -5,7 +5,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { useLakehouse } from '../../../app/lakehouse-store';
 import { useQuery } from '../../../app/use-query';
 import { describePlaylist, RANGE_FIELDS, SORT_FIELDS, validatePlaylist, type Rule, type SmartPlaylist, type SortField } from '../../../domain/playlist-rules';
-import { deleteSmartPlaylist, listSmartPlaylists, runSmartPlaylist, saveSmartPlaylist, type PoolRow, type SavedSmartPlaylist } from '../../../lakehouse/playlists';
+import { deleteSmartPlaylist, listSmartPlaylists, runSmartPlaylist, saveSmartPlaylist, type PoolRow, type SavedSmartPlaylist } from '../../../lakehouse/queries/playlists';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 
 type Kind = 'range' | 'key-in' | 'key-compatible' | 'text' | 'date' | 'never';

@@ -2,8 +2,8 @@
 // anomalies with their evidence, and the rules themselves, editable.
 import { For, Show } from 'solid-js';
 import { useQuery } from '../../../app/use-query';
-import { recentAnomalies } from '../../../lakehouse/anomalies';
-import { dqResults } from '../../../lakehouse/rules';
+import { recentAnomalies } from '../../../lakehouse/models/anomalies';
+import { dqResults } from '../../../lakehouse/models/rules';
 import { RowsTable } from '../../components/RowsTable';
 import { RulesTable } from './RulesTable';
 

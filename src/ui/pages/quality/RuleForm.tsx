@@ -2,8 +2,8 @@
 // read-only predicate/query. Saved only after a read-only trial run succeeds.
 import { createSignal, For, Show } from 'solid-js';
 import { useLakehouse } from '../../../app/lakehouse-store';
-import { RULE_KINDS, type Rule } from '../../../lakehouse/checks';
-import { saveRule } from '../../../lakehouse/rules';
+import { RULE_KINDS, type Rule } from '../../../lakehouse/models/checks';
+import { saveRule } from '../../../lakehouse/models/rules';
 
 const HINT: Record<string, string> = {
   range: "min..max, e.g. 40..250 ('+1' as max = next year)", allowed: 'comma-separated values, e.g. mp3,flac', completeness: 'share that must be present, e.g. 0.95',

@@ -3,8 +3,8 @@
 import { createSignal, For, Show } from 'solid-js';
 import { useLakehouse } from '../../../app/lakehouse-store';
 import { useQuery } from '../../../app/use-query';
-import type { Rule } from '../../../lakehouse/checks';
-import { allRules, deleteRule, setRuleEnabled, setRuleSeverity } from '../../../lakehouse/rules';
+import type { Rule } from '../../../lakehouse/models/checks';
+import { allRules, deleteRule, setRuleEnabled, setRuleSeverity } from '../../../lakehouse/models/rules';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { RuleForm } from './RuleForm';
 

@@ -1,7 +1,7 @@
 // The audit log on /settings: every change a person made, newest first (meta.audit_log).
 import { createResource, For, Show } from 'solid-js';
 import { useLakehouse } from '../../../app/lakehouse-store';
-import { listAudit } from '../../../lakehouse/audit';
+import { listAudit } from '../../../lakehouse/runs/audit';
 
 export function AuditSection() {
   const [state, actions] = useLakehouse();

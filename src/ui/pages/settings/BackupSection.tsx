@@ -2,7 +2,7 @@
 // "Restore backup" checks a chosen file first, then asks before replacing the library.
 import { createSignal, Show } from 'solid-js';
 import { useLakehouse } from '../../../app/lakehouse-store';
-import type { ValidBackup } from '../../../lakehouse/backup-read';
+import type { ValidBackup } from '../../../lakehouse/backup/backup-read';
 import { formatBytes } from '../../../domain/format-number';
 import { checkBackupFile, exportToDownload, replaceFromBackup } from './backup-actions';
 import { ConfirmDialog } from '../../components/ConfirmDialog';

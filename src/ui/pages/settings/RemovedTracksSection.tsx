@@ -3,7 +3,7 @@
 import { createResource, Show } from 'solid-js';
 import { useLakehouse } from '../../../app/lakehouse-store';
 import { formatCount } from '../../../domain/format-number';
-import { removedFileCount } from '../../../lakehouse/removed-files';
+import { removedFileCount } from '../../../lakehouse/runs/removed-files';
 
 export function RemovedTracksSection() {
   const [state, actions] = useLakehouse();

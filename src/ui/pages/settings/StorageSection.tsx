@@ -3,10 +3,10 @@
 import { createResource, For, Show } from 'solid-js';
 import { useLakehouse } from '../../../app/lakehouse-store';
 import { formatBytes, formatCount } from '../../../domain/format-number';
-import { schemaSizes } from '../../../lakehouse/schema-sizes';
+import { schemaSizes } from '../../../lakehouse/engine/schema-sizes';
 import { askNotificationPermission } from '../../../platform/notify';
 import { lowSpaceWarning, persistenceAnswer, storageEstimate } from '../../../platform/storage';
-import { recordAudit } from '../../../lakehouse/audit';
+import { recordAudit } from '../../../lakehouse/runs/audit';
 
 export function StorageSection() {
   const [state, actions] = useLakehouse();

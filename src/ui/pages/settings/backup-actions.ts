@@ -1,11 +1,11 @@
 // What the Backup section does, apart from its markup: export (optionally sealed) to a download,
 // and a restore in two steps (check the file, then replace after the person confirms).
 import { version as appVersion } from '../../../../package.json';
-import { recordAudit } from '../../../lakehouse/audit';
-import { exportBackup } from '../../../lakehouse/backup-export';
-import { readBackup, unzipBackup, type ValidBackup } from '../../../lakehouse/backup-read';
-import { restoreBackup, type RestoreResult } from '../../../lakehouse/backup-restore';
-import type { Lakehouse } from '../../../lakehouse/db';
+import { recordAudit } from '../../../lakehouse/runs/audit';
+import { exportBackup } from '../../../lakehouse/backup/backup-export';
+import { readBackup, unzipBackup, type ValidBackup } from '../../../lakehouse/backup/backup-read';
+import { restoreBackup, type RestoreResult } from '../../../lakehouse/backup/backup-restore';
+import type { Lakehouse } from '../../../lakehouse/engine/db';
 import { isSealed, seal, unseal } from '../../../platform/crypto';
 import { downloadBlob } from '../../../platform/download';
 

@@ -1,6 +1,6 @@
 // A chart for small results: the first text column against the first numeric one, as bars
 // (or a line when the text column holds dates). Larger or other shapes show only the table.
-import type { Row } from '../../../lakehouse/sql-client';
+import type { Row } from '../../../lakehouse/engine/sql-client';
 import { Chart, Plot } from '../../components/Chart';
 
 export const AUTO_CHART_MAX_ROWS = 50;

@@ -1,12 +1,12 @@
 // The read-only SQL explorer: a query over every schema (?q= opens one, as the dashboards'
 // "Query" links do), its result as a table and, when small, a chart; saved queries (deleted after a
-// confirmation); CSV and Parquet export. Only queries run: see lakehouse/read-only.ts.
+// confirmation); CSV and Parquet export. Only queries run: see lakehouse/engine/read-only.ts.
 import { useSearchParams } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { useLakehouse } from '../../../app/lakehouse-store';
-import { runReadOnly } from '../../../lakehouse/read-only';
-import { deleteSaved, listSaved, saveQuery } from '../../../lakehouse/saved-queries';
-import type { Row } from '../../../lakehouse/sql-client';
+import { runReadOnly } from '../../../lakehouse/engine/read-only';
+import { deleteSaved, listSaved, saveQuery } from '../../../lakehouse/queries/saved-queries';
+import type { Row } from '../../../lakehouse/engine/sql-client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { RowsTable } from '../../components/RowsTable';
 import { AutoChart, chartable } from './AutoChart';

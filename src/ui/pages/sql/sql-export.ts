@@ -2,7 +2,7 @@
 // hyparquet-writer (DuckDB's parquet extension is downloaded at run time, and nothing may be).
 import Papa from 'papaparse';
 import { parquetWriteBuffer, type ColumnSource } from 'hyparquet-writer';
-import type { Row } from '../../../lakehouse/sql-client';
+import type { Row } from '../../../lakehouse/engine/sql-client';
 import { downloadBlob } from '../../../platform/download';
 import { cellText } from '../../components/RowsTable';
 

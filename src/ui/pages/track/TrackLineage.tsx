@@ -2,7 +2,7 @@
 // behind its values, which imports and players counted its plays and skips, and every rating it has.
 import { For, Show } from 'solid-js';
 import { formatCount } from '../../../domain/format-number';
-import { importText, sourceName, type TrackLineage as Lineage } from '../../../lakehouse/track-lineage';
+import { importText, sourceName, type TrackLineage as Lineage } from '../../../lakehouse/models/track-lineage';
 
 const count = (n: number | null) => (n == null ? '' : formatCount(n));
 

@@ -3,7 +3,7 @@
 import { createMemo, Show } from 'solid-js';
 import { useQuery } from '../../../app/use-query';
 import { unpackWaveform } from '../../../domain/waveform-codec';
-import { waveformOf } from '../../../lakehouse/analysis';
+import { waveformOf } from '../../../lakehouse/runs/analysis';
 import { Waveform } from '../../components/Waveform';
 
 export function TrackWaveform(props: { trackId: string; positionS: number; onSeek: (seconds: number) => void }) {

@@ -36,7 +36,7 @@ SELECT
   coalesce(i.rating, b.rating_tag) AS rating,
   i.last_played_at,
   b.first_seen_at,
-  pr.predicted_rating, -- the rating model (workers/ratings), unrated tracks only; see src/lakehouse/predictions.ts
+  pr.predicted_rating, -- the rating model (workers/ratings), unrated tracks only; see src/lakehouse/queries/predictions.ts
   -- A FLAC or MP3 header declares the whole length: a copy cut short decodes to less. Said after
   -- any other reason, since the rest of the track's values describe only the part that decodes.
   CASE WHEN a.duration_s < b.tag_duration_s - 1 THEN concat_ws(' ', coalesce(b.error, a.error), format(
