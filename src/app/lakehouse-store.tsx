@@ -1,6 +1,7 @@
 // The app's one store: the lakehouse connection (after the writer lock), the pipeline status
-// the header shows on every page, and the actions that start runs. createX() returns
-// [state, actions]; pages reach it with useLakehouse().
+// the header shows on every page, the change feed live reads follow, and the runs. Every run and
+// command writes through a writer session of its own (lakehouse/engine/writer.ts) and announces
+// what it changed. createX() returns [state, actions]; pages reach it with useLakehouse().
 import { createContext, onCleanup, useContext, type ParentProps } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { IngestApi } from '../../workers/ingest/api';
@@ -28,7 +29,9 @@ import { checkStorageBeforeWork, forgetRunFailures, resetIfRequested, unrecorded
 import { failInterruptedRuns } from '../lakehouse/runs/runs';
 import type { CorrectionTarget } from '../lakehouse/runs/tag-corrections';
 import type { TagEdits } from '../domain/tag-corrections';
-import type { CommandContext } from './commands/context';
+import type { CommandContext, WriterLake } from './commands/context';
+import { createWriter, type Writer } from '../lakehouse/engine/writer';
+import { createChangeFeed, RUN_CHANGES } from './live/changes';
 import { correctTracks } from './commands/correct-tracks';
 import { readArtistSeparators, setArtistSeparators } from './commands/artist-separators';
 
@@ -48,8 +51,6 @@ export interface LakehouseState {
   pipeline: PipelineState;
   progress: Progress | null;
   lastResult: RunResult | null;
-  /** Bumped after every change to the data, so pages re-query. */
-  version: number;
   toasts: Toast[];
 }
 
@@ -72,9 +73,11 @@ async function recordInterruptedRuns(lake: Lakehouse): Promise<void> {
 
 function createLakehouseStore() {
   const [state, set] = createStore<LakehouseState>({
-    db: 'locking', dbError: null, storage: null, pipeline: 'idle', progress: null, lastResult: null, version: 0, toasts: [],
+    db: 'locking', dbError: null, storage: null, pipeline: 'idle', progress: null, lastResult: null, toasts: [],
   });
   let lake: Lakehouse | null = null;
+  let writer: Writer | null = null;
+  const changes = createChangeFeed();
   let pool: WorkerPool<IngestApi> | null = null;
   let abort: AbortController | null = null;
   let toastId = 0;
@@ -104,12 +107,12 @@ function createLakehouseStore() {
     try {
       await resetIfRequested([DATABASE_FILE, `${DATABASE_FILE}.wal`]); // governance: Reset library deletes the file before DuckDB opens it
       lake = await openLakehouse();
+      writer = createWriter(lake.sql);
       await recordInterruptedRuns(lake);
       const last = await lastRun(lake.read);
       set({ db: 'ready', storage: lake.storage });
       // A run started while the database was opening owns the status; otherwise show the last outcome.
       if (state.pipeline !== 'running') set('pipeline', last?.state === 'succeeded' ? 'succeeded' : last?.state === 'failed' ? 'failed' : 'idle');
-      set('version', (v) => v + 1);
       return lake;
     } catch (error) {
       set({ db: 'error', dbError: error instanceof Error ? error.message : String(error) });
@@ -118,18 +121,25 @@ function createLakehouseStore() {
   })();
   ready.catch(() => undefined);
 
-  // What commands (src/app/commands) get: the same guard as runs, and the refresh after them.
+  /** The lakehouse as one flow (a run, a command) writes it: its own writer session. */
+  const writerLake = async (): Promise<Lakehouse> => {
+    const open = await ready;
+    const sql = writer!.session();
+    return { ...open, sql, checkpoint: async () => (open.storage === 'opfs' ? sql.exec('CHECKPOINT') : undefined) };
+  };
+  const announceRun = () => changes.announce(RUN_CHANGES);
+
+  // What commands (src/app/commands) get: the same guard as runs, a writer session, the change feed.
   const commands: CommandContext = {
     lakehouse: () => ready,
+    writer: (): Promise<WriterLake> => writerLake(),
     claim: (phase) => claim(phase),
-    release: (outcome) => {
-      set({ pipeline: outcome, progress: null });
-      set('version', (v) => v + 1);
-    },
+    release: (outcome) => set({ pipeline: outcome, progress: null }),
+    announce: (tables) => changes.announce(tables),
     toast,
   };
 
-  const onPageHide = () => void lake?.checkpoint();
+  const onPageHide = () => void writer?.checkpoint().catch(() => undefined);
   window.addEventListener('pagehide', onPageHide);
   onCleanup(() => window.removeEventListener('pagehide', onPageHide));
 
@@ -138,7 +148,10 @@ function createLakehouseStore() {
     dismissToast: (id: number) => set('toasts', (t) => t.filter((x) => x.id !== id)),
     /** The open lakehouse; waits for the lock and migrations. */
     lakehouse: () => ready,
-    bump: () => set('version', (v) => v + 1),
+    /** What live reads follow (live/use-live.ts). */
+    changes,
+    /** The context commands run in: `cmd(actions.commands, ...args)`. */
+    commands,
     cancel: () => {
       abort?.abort();
       resumeAnalysis(); // a paused run must wake up to notice it was cancelled
@@ -149,19 +162,19 @@ function createLakehouseStore() {
       if (!claim('Scanning', listing.files.length)) return null;
       abort = new AbortController();
       try {
-        const db = await ready;
+        const db = await writerLake();
         await checkStorageBeforeWork(toast, kind !== 'demo'); // governance: warn when nearly full; ask for persistence at the first ingest
         pool ??= new WorkerPool<IngestApi>(() => new Worker(new URL('../../workers/ingest/ingest.worker.ts', import.meta.url), { type: 'module' }));
         const result = await runIngest(db, listing, {
           kind, isDemo: kind === 'demo', signal: abort.signal, pool, onProgress: (p) => set('progress', p),
-          analysis: analysisOptions(), onPublished: () => set('version', (v) => v + 1),
+          analysis: analysisOptions(), onPublished: announceRun,
         });
         // The audit line is durable before the status says the run ended: a reload right after must not lose it.
         await recordAudit(db.sql, kind === 'demo' ? 'demo-load' : kind, `${listing.root}: run ${result.runId} ${result.state}, ${result.read} read, ${result.deleted} removed, ${result.failed} failed`);
         set({ lastResult: result, progress: null, pipeline: result.state === 'failed' ? 'failed' : result.state === 'cancelled' ? 'idle' : 'succeeded' });
-        set('version', (v) => v + 1);
+        announceRun();
         announce(result);
-        if (result.state === 'succeeded') void import('../pipeline/ratings-run').then((m) => m.retrainRatings(db, () => set('version', (v) => v + 1))); // issue 7: retrain the rating model on the new library
+        if (result.state === 'succeeded') void import('../pipeline/ratings-run').then((m) => m.retrainRatings(db, () => changes.announce(['raw.rating_predictions', 'meta.rating_models', 'gold.track_facts']))); // issue 7: retrain the rating model on the new library
         return result;
       } catch (error) {
         const text = error instanceof Error ? error.message : String(error);
@@ -176,11 +189,12 @@ function createLakehouseStore() {
     /** "Remove demo library": tombstones the demo files and rebuilds, as one recorded run. */
     async removeDemo(): Promise<RunResult | null> {
       if (!claim('Removing the demo library')) return null;
-      const result = await runRemoveDemo(await ready, await demoHistoryFingerprints().catch(() => [])).catch((e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }));
+      const db = await writerLake();
+      const result = await runRemoveDemo(db, await demoHistoryFingerprints().catch(() => [])).catch((e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }));
       const ok = 'runId' in result && result.state === 'succeeded';
-      await recordAudit((await ready).sql, 'remove-demo', ok ? `Demo library removed (${result.deleted} tracks, run ${result.runId})` : `Demo removal failed: ${'error' in result ? sentence(result.error) : ''}`);
+      await recordAudit(db.sql, 'remove-demo', ok ? `Demo library removed (${result.deleted} tracks, run ${result.runId})` : `Demo removal failed: ${'error' in result ? sentence(result.error) : ''}`);
       set({ pipeline: ok ? 'succeeded' : 'failed', progress: null });
-      set('version', (v) => v + 1);
+      announceRun();
       toast(ok ? 'success' : 'error', ok ? `Demo library removed (${result.deleted} tracks).` : `The demo library could not be removed: ${sentence(result.error)}. See Pipeline.`);
       return 'runId' in result ? result : null;
     },
@@ -192,14 +206,14 @@ function createLakehouseStore() {
      */
     async removeTracks(trackIds: readonly string[], describe: string): Promise<RunResult | null> {
       if (!claim('Removing tracks from the library')) return null;
-      const db = await ready;
+      const db = await writerLake();
       const result = await runRemoveTracks(db, trackIds);
       const ok = result.state === 'succeeded';
       await recordAudit(db.sql, 'delete-tracks', ok
         ? `Removed ${countOf(trackIds.length, 'track')} (${countOf(result.deleted, 'file')}) from the library: ${describe} (run ${result.runId})`
         : `Removing ${countOf(trackIds.length, 'track')} failed: ${sentence(result.error)} (run ${result.runId})`);
       set({ pipeline: ok ? 'succeeded' : 'failed', progress: null });
-      set('version', (v) => v + 1);
+      announceRun();
       const text = ok
         ? `Removed ${countOf(trackIds.length, 'track')} from the library. The files stay on disk; Settings can bring them back.`
         : `The tracks could not be removed: ${sentence(result.error)}. Your library is as it was before; see Pipeline.`;
@@ -214,10 +228,10 @@ function createLakehouseStore() {
 
     /** Forgets every removal; the next rescan of each folder reads those files back in. */
     async bringBackRemoved(): Promise<number> {
-      const db = await ready;
+      const db = await writerLake();
       const n = await bringBackRemovedFiles(db.sql);
       await recordAudit(db.sql, 'restore-tracks', `Brought back ${countOf(n, 'removed file')}: the next rescan reads them again`);
-      set('version', (v) => v + 1);
+      changes.announce(['raw.removed_files', 'meta.audit_log']);
       toast('success', `${countOf(n, 'removed file')} will be read again at the next rescan of their folder.`);
       return n;
     },
@@ -225,10 +239,11 @@ function createLakehouseStore() {
     /** "Full rebuild" on /pipeline: re-derives bronze, silver and gold from raw as one recorded run. */
     async rebuild(): Promise<RebuildResult | null> {
       if (!claim('Rebuilding the lakehouse')) return null;
-      const result = await runRebuild(await ready).catch((e: unknown) => ({ runId: 0, state: 'failed' as const, error: e instanceof Error ? e.message : String(e) }));
-      await recordAudit((await ready).sql, 'rebuild', `Full rebuild, run ${result.runId} ${result.state}${result.error ? `: ${result.error}` : ''}`);
+      const db = await writerLake();
+      const result = await runRebuild(db).catch((e: unknown) => ({ runId: 0, state: 'failed' as const, error: e instanceof Error ? e.message : String(e) }));
+      await recordAudit(db.sql, 'rebuild', `Full rebuild, run ${result.runId} ${result.state}${result.error ? `: ${result.error}` : ''}`);
       set({ pipeline: result.state, progress: null });
-      set('version', (v) => v + 1);
+      announceRun();
       const text = result.state === 'succeeded' ? `Full rebuild done (run ${result.runId}).` : `Rebuild failed: ${sentence(result.error)}. Your library is as it was before; see Pipeline.`;
       toast(result.state === 'succeeded' ? 'success' : 'error', text);
       if (result.state === 'failed') notify('Wolfie: rebuild failed', text);
@@ -241,13 +256,14 @@ function createLakehouseStore() {
       abort = new AbortController();
       try {
         await checkStorageBeforeWork(toast, false); // governance: warn when nearly full
-        const result = await runImport(await ready, files, { parse: parseInWorker, signal: abort.signal, onProgress: (p) => set('progress', p) });
-        await recordAudit((await ready).sql, 'import-history', `${files.map((f) => f.name).join(', ')}: run ${result.runId} ${result.state}, ${result.files.length} files`);
+        const db = await writerLake();
+        const result = await runImport(db, files, { parse: parseInWorker, signal: abort.signal, onProgress: (p) => set('progress', p) });
+        await recordAudit(db.sql, 'import-history', `${files.map((f) => f.name).join(', ')}: run ${result.runId} ${result.state}, ${result.files.length} files`);
         set({ progress: null, pipeline: result.state });
-        set('version', (v) => v + 1);
+        announceRun();
         const said = describeImport(result);
         toast(said.kind, said.text);
-        if (result.state === 'succeeded') void import('../pipeline/ratings-run').then(async (m) => m.retrainRatings(await ready, () => set('version', (v) => v + 1))); // issue 7: imported ratings retrain the model
+        if (result.state === 'succeeded') void import('../pipeline/ratings-run').then(async (m) => m.retrainRatings(db, () => changes.announce(['raw.rating_predictions', 'meta.rating_models', 'gold.track_facts']))); // issue 7: imported ratings retrain the model
         return result;
       } catch (error) {
         set({ pipeline: 'failed', progress: null });

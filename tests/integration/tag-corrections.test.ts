@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { IngestApi } from '../../workers/ingest/api';
 import { ingest } from '../../workers/ingest/ingest';
-import type { CommandContext } from '../../src/app/commands/context';
+import { testCommandContext } from '../support/command-context';
 import { correctTracks } from '../../src/app/commands/correct-tracks';
 import { checkEdits, type TagEdits } from '../../src/domain/tag-corrections';
 import type { Lakehouse } from '../../src/lakehouse/engine/db';
@@ -111,26 +111,18 @@ describe.skipIf(!hasCorpus)('correcting tags', () => {
     const sql = await migratedClient();
     await rescan(sql);
     const { track_id } = await facts(sql, 'Music/min.mp3');
-    const said: string[] = [];
-    let busy = false;
-    const released: string[] = [];
-    const ctx: CommandContext = {
-      lakehouse: async () => lakeOf(sql),
-      claim: () => !busy,
-      release: (outcome) => void released.push(outcome),
-      toast: (_kind, text) => void said.push(text),
-    };
+    const ctx = testCommandContext(sql);
     const bad = await correctTracks(ctx, { trackIds: [track_id] }, { year: { set: '99' }, title: { set: 'x'.repeat(501) } }, '"min"');
     expect(bad).toMatchObject({ state: 'invalid', errors: { year: expect.stringMatching(/1000 to 2999/), title: expect.stringMatching(/at most 500/) } });
-    busy = true;
+    ctx.busy = true;
     expect(await correctTracks(ctx, { trackIds: [track_id] }, { title: { set: 'Nope' } }, '"min"')).toEqual({ state: 'busy' });
     expect(await correctedFileCount(sql)).toBe(0);
-    expect(released).toEqual([]);
+    expect(ctx.released).toEqual([]);
 
-    busy = false;
+    ctx.busy = false;
     expect(await correctTracks(ctx, { trackIds: [track_id] }, { title: { set: 'Better' } }, '"min"')).toMatchObject({ state: 'succeeded', files: 1 });
-    expect(released).toEqual(['succeeded']);
-    expect(said.at(-1)).toMatch(/^Saved: title to "Better"/);
+    expect(ctx.released).toEqual(['succeeded']);
+    expect(ctx.said.at(-1)?.text).toMatch(/^Saved: title to "Better"/);
     expect(await sql.query("SELECT details FROM meta.audit_log WHERE action = 'correct-tags'")).toEqual([
       { details: expect.stringMatching(/^Corrected title to "Better" on "min" \(1 file, run \d+\); the files are not written$/) },
     ]);

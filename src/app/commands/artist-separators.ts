@@ -6,6 +6,7 @@ import { artistSeparators, saveArtistSeparators } from '../../lakehouse/models/a
 import { recordAudit } from '../../lakehouse/runs/audit';
 import { runRebuild } from '../../pipeline/rebuild-run';
 import type { CommandContext } from './context';
+import { RUN_CHANGES } from '../live/changes';
 
 export async function readArtistSeparators(ctx: CommandContext): Promise<string[]> {
   return artistSeparators((await ctx.lakehouse()).read);
@@ -15,10 +16,10 @@ const shown = (list: readonly string[]) => (list.length ? list.map((s) => `"${s}
 
 export async function setArtistSeparators(ctx: CommandContext, wanted: readonly string[]): Promise<'succeeded' | 'failed' | 'busy' | 'nothing'> {
   const separators = parseSeparators(wanted.join('\n'));
-  const lake = await ctx.lakehouse();
-  const before = await artistSeparators(lake.sql);
+  const before = await artistSeparators((await ctx.lakehouse()).read);
   if (before.join('\n') === separators.join('\n')) return 'nothing';
   if (!ctx.claim('Splitting artist credits again')) return 'busy';
+  const lake = await ctx.writer();
   let outcome: 'succeeded' | 'failed' = 'failed';
   try {
     // One statement, then the audit line in its own transaction and checkpoint (recordAudit's
@@ -26,6 +27,7 @@ export async function setArtistSeparators(ctx: CommandContext, wanted: readonly 
     await saveArtistSeparators(lake.sql, separators);
     await recordAudit(lake.sql, 'setting', `Artist separators ${shown(before)} -> ${shown(separators)}`);
     const result = await runRebuild(lake, false);
+    ctx.announce(RUN_CHANGES);
     outcome = result.state;
     if (result.state === 'succeeded') ctx.toast('success', `Artist credits now split on ${shown(separators)} (run ${result.runId}).`);
     else ctx.toast('error', `The separators are saved, but the library could not be rebuilt: ${result.error}. They apply at the next run; see Pipeline.`);

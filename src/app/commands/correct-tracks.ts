@@ -8,6 +8,7 @@ import { recordAudit } from '../../lakehouse/runs/audit';
 import type { CorrectionTarget } from '../../lakehouse/runs/tag-corrections';
 import { runCorrection } from '../../pipeline/correction-run';
 import type { CommandContext } from './context';
+import { RUN_CHANGES } from '../live/changes';
 
 export type CorrectTracksResult =
   | { state: 'invalid'; errors: Partial<Record<CorrectableField, string>> }
@@ -30,7 +31,7 @@ export async function correctTracks(ctx: CommandContext, target: CorrectionTarge
   const change = checked.edits.map(describeEdit).join(', ');
   let outcome: 'succeeded' | 'failed' = 'failed';
   try {
-    const lake = await ctx.lakehouse();
+    const lake = await ctx.writer();
     const result = await runCorrection(lake, target, checked.edits, {
       // Durable before the rebuild: a tab closed mid-rebuild keeps the correction and its line.
       onWritten: async (runId, files) => {
@@ -39,6 +40,7 @@ export async function correctTracks(ctx: CommandContext, target: CorrectionTarge
     });
     if (!result.written) await recordAudit(lake.sql, 'correct-tags', `Correcting ${change} on ${what} failed: ${sentence(result.error)} (run ${result.runId})`);
     outcome = result.state;
+    if (result.written) ctx.announce(RUN_CHANGES);
     if (result.state === 'succeeded') ctx.toast('success', `Saved: ${change} (${countOf(result.files, 'file')}). The files themselves are not changed; revert any time.`);
     else if (result.written) ctx.toast('error', `Your correction is saved, but the library could not be updated: ${sentence(result.error)}. It shows after the next rescan or rebuild; see Pipeline.`);
     else ctx.toast('error', `Your correction could not be saved: ${sentence(result.error)}. Nothing was changed; see Pipeline.`);

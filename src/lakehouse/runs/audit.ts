@@ -7,6 +7,15 @@ export type AuditAction =
   | 'rule-edit' | 'rule-delete' | 'snapshot-restore' | 'setting' | 'delete-tracks' | 'restore-tracks' | 'export-backup' | 'restore-backup' | 'storage'
   | 'query-save' | 'query-delete' | 'playlist-save' | 'playlist-delete' | 'correct-tags';
 
+/** Adds one line inside the caller's transaction (a command's: the line commits with the change, or neither does). */
+export async function appendAudit(sql: SqlClient, action: AuditAction, details: string): Promise<void> {
+  await sql.query(
+    `INSERT INTO meta.audit_log (audit_id, "at", action, details, actor)
+     SELECT coalesce(max(audit_id), 0) + 1, now()::TIMESTAMP, ?, ?, 'you' FROM meta.audit_log`,
+    [action, details.replace(/\s+/g, ' ').slice(0, 2000)],
+  );
+}
+
 export type AuditEntry = {
   audit_id: number;
   at_ms: number;
@@ -23,13 +32,7 @@ export type AuditEntry = {
  */
 export async function recordAudit(sql: SqlClient, action: AuditAction, details: string): Promise<boolean> {
   try {
-    await sql.transaction(() =>
-      sql.query(
-        `INSERT INTO meta.audit_log (audit_id, "at", action, details, actor)
-         SELECT coalesce(max(audit_id), 0) + 1, now()::TIMESTAMP, ?, ?, 'you' FROM meta.audit_log`,
-        [action, details.replace(/\s+/g, ' ').slice(0, 2000)],
-      ),
-    );
+    await sql.transaction(() => appendAudit(sql, action, details));
   } catch (error) {
     console.warn('Wolfie: the audit log could not record', action, error);
     return false;

@@ -20,7 +20,7 @@ export default function DashboardsPage() {
   const route = useParams<{ tab?: string }>();
   const location = useLocation();
   const { params, setParams, preset, filters, one } = useDashParams();
-  const [state] = createResource(() => (lake.db === 'ready' ? lake.version : false), async () => dashState((await actions.lakehouse()).read));
+  const [state] = createResource(() => (lake.db === 'ready' ? actions.changes.version(['*']) : false), async () => dashState((await actions.lakehouse()).read));
   const tab = () => route.tab ?? '';
   const f = () => filters(state());
 

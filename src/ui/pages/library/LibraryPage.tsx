@@ -35,7 +35,7 @@ export default function LibraryPage() {
   const navigate = useNavigate();
   const [query, setQuery] = createSignal('');
   const [tracks] = createResource(
-    () => (state.db === 'ready' ? state.version : false),
+    () => (state.db === 'ready' ? actions.changes.version(['*']) : false),
     async () => libraryTracks((await actions.lakehouse()).read),
   );
   const visible = createMemo(() => filterTracks(tracks() ?? [], query()));

@@ -35,7 +35,7 @@ export function Snapshots() {
       const lake = await actions.lakehouse();
       await restoreSnapshot(lake.sql, runId);
       await lake.checkpoint();
-      actions.bump();
+      actions.changes.announce(['*']);
       actions.toast('success', `Gold restored from the snapshot of run ${runId}.`);
     } catch (e) {
       actions.toast('error', `Restore failed, gold unchanged: ${e instanceof Error ? e.message : String(e)}`);
@@ -44,7 +44,7 @@ export function Snapshots() {
   const saveKeep = async (value: string) => {
     try {
       await setKeepCount((await actions.lakehouse()).sql, Number(value));
-      actions.bump();
+      actions.changes.announce(['*']);
     } catch (e) {
       actions.toast('error', e instanceof Error ? e.message : String(e));
     }

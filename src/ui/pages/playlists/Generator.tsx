@@ -70,7 +70,7 @@ export function Generator() {
     const lake = await actions.lakehouse();
     const id = await savePlaylist(lake.sql, title(), slots().map((s) => ({ trackId: s.track.trackId, locked: s.locked })), { mode: mode(), arc: arc(), amount: amount(), unit: unit(), gap: gap() });
     actions.toast('success', `Saved “${title()}” (playlist ${id}, ${slots().length} tracks).`);
-    actions.bump(); // the Saved playlists list below re-reads
+    actions.changes.announce(['*']); // the Saved playlists list below re-reads
   };
   const moreLike = async (t: PlaylistTrack) => setSimilar({ of: t, rows: await similarTracks((await actions.lakehouse()).read, t.trackId) });
 

@@ -23,7 +23,7 @@ export function Insights() {
       if (!r) actions.toast('error', 'Training failed; the earlier predictions are kept. See the browser console for the reason.');
       else actions.toast(r.status === 'trained' ? 'success' : 'info', r.status === 'trained' ? `Rating model trained on ${r.rated} ratings.` : r.message);
       setBump((n) => n + 1);
-      actions.bump();
+      actions.changes.announce(['*']);
     } finally {
       setTraining(false);
     }

@@ -43,7 +43,7 @@ export function SavedPlaylists() {
     } catch (e) {
       actions.toast('error', `The playlist “${p.name}” could not be deleted: ${e instanceof Error ? e.message : String(e)}. Try again.`);
     }
-    actions.bump();
+    actions.changes.announce(['*']);
   };
 
   return (

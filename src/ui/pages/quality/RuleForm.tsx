@@ -32,7 +32,7 @@ export function RuleForm(props: { rule?: Rule; onDone(): void }) {
         severity: text('severity') as Rule['severity'], description: text('description') || null, enabled: r?.enabled ?? true,
       });
       actions.toast('success', `Rule saved. On the current data it ${trial.status === 'passed' ? 'passes' : `finds ${trial.failing ?? 0} failing rows`}; it runs with the next run.`);
-      actions.bump();
+      actions.changes.announce(['*']);
       props.onDone();
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));

@@ -16,7 +16,7 @@ export function RulesTable() {
   const change = async (work: (sql: Awaited<ReturnType<typeof actions.lakehouse>>['sql']) => Promise<void>) => {
     try {
       await work((await actions.lakehouse()).sql);
-      actions.bump();
+      actions.changes.announce(['*']);
     } catch (e) {
       actions.toast('error', `The rule could not be changed: ${e instanceof Error ? e.message : String(e)}`);
     }

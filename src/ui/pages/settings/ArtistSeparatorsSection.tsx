@@ -10,7 +10,7 @@ const CHOICES: [separator: string, label: string][] = [
 
 export function ArtistSeparatorsSection() {
   const [state, actions] = useLakehouse();
-  const [saved, { refetch }] = createResource(() => (state.db === 'ready' ? state.version : false), () => actions.artistSeparators());
+  const [saved, { refetch }] = createResource(() => (state.db === 'ready' ? actions.changes.version(['*']) : false), () => actions.artistSeparators());
   const [chosen, setChosen] = createSignal<string[] | null>(null);
   const current = () => chosen() ?? saved() ?? [];
   // Separators set elsewhere (an older default, a backup) stay listed so saving keeps them.

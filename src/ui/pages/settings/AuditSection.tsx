@@ -5,7 +5,7 @@ import { listAudit } from '../../../lakehouse/runs/audit';
 
 export function AuditSection() {
   const [state, actions] = useLakehouse();
-  const [entries] = createResource(() => (state.db === 'ready' ? state.version : false), async () => listAudit((await actions.lakehouse()).read));
+  const [entries] = createResource(() => (state.db === 'ready' ? actions.changes.version(['*']) : false), async () => listAudit((await actions.lakehouse()).read));
   return (
     <>
       <h2>Audit log</h2>

@@ -25,7 +25,7 @@ export function BackupSection() {
     try {
       const s = await exportToDownload(await actions.lakehouse(), passphrase());
       say('ok', `Backup written: ${s.fileName}, ${formatBytes(s.bytes)}, ${s.tables} tables, ${s.rows} rows in ${s.seconds.toFixed(1)} s${s.encrypted ? ' (encrypted: keep the passphrase, it cannot be recovered)' : ''}.`);
-      actions.bump();
+      actions.changes.announce(['*']);
     } catch (e) {
       say('error', `The backup could not be written: ${errorText(e)}`);
     } finally {
@@ -55,7 +55,7 @@ export function BackupSection() {
     try {
       const r = await replaceFromBackup(await actions.lakehouse(), p.backup, p.name);
       say('ok', `Library restored from ${p.name}: ${r.tables} tables, ${r.rows} rows${r.migrationsApplied.length ? `, migrated from schema ${r.fromSchemaVersion}` : ''}.`);
-      actions.bump();
+      actions.changes.announce(['*']);
     } catch (e) {
       say('error', `${p.name} was not restored: ${errorText(e)}`);
     } finally {

@@ -8,7 +8,7 @@ import { removedFileCount } from '../../../lakehouse/runs/removed-files';
 export function RemovedTracksSection() {
   const [state, actions] = useLakehouse();
   const [count] = createResource(
-    () => (state.db === 'ready' ? state.version : false),
+    () => (state.db === 'ready' ? actions.changes.version(['*']) : false),
     async () => removedFileCount((await actions.lakehouse()).read),
   );
   return (

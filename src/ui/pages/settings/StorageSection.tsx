@@ -10,8 +10,8 @@ import { recordAudit } from '../../../lakehouse/runs/audit';
 
 export function StorageSection() {
   const [state, actions] = useLakehouse();
-  const [estimate, { refetch }] = createResource(() => state.version, () => storageEstimate());
-  const [sizes] = createResource(() => (state.db === 'ready' ? state.version : false), async () => schemaSizes((await actions.lakehouse()).read));
+  const [estimate, { refetch }] = createResource(() => actions.changes.version(['*']), () => storageEstimate());
+  const [sizes] = createResource(() => (state.db === 'ready' ? actions.changes.version(['*']) : false), async () => schemaSizes((await actions.lakehouse()).read));
   const persist = async () => {
     const granted = (await navigator.storage?.persist?.()) ?? false;
     actions.toast(granted ? 'success' : 'info', persistenceAnswer(granted));

@@ -25,7 +25,7 @@ export default function SqlPage() {
   const [ms, setMs] = createSignal(0);
   const [name, setName] = createSignal('');
   const [deleting, setDeleting] = createSignal<string | null>(null);
-  const [saved, { refetch }] = createResource(() => (lake.db === 'ready' ? lake.version : false), async () => listSaved((await actions.lakehouse()).read));
+  const [saved, { refetch }] = createResource(() => (lake.db === 'ready' ? actions.changes.version(['*']) : false), async () => listSaved((await actions.lakehouse()).read));
 
   const run = async () => {
     setBusy(true);
