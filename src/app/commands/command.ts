@@ -24,6 +24,11 @@ export interface CommandSpec<A extends unknown[], R> {
   guard: 'queue' | { claim: string };
   /** What the person is told when it fails, before the reason: "The rating could not be saved". */
   failure: string;
+  /**
+   * Checks before anything is claimed or written, on the read connection (committed data only):
+   * throw to refuse, with a message the person reads. E.g. a new rule's trial run, read-only.
+   */
+  check?(read: SqlClient, ...args: A): Promise<void>;
   /** The change, inside the command's transaction; returns its value and its audit line (null: none). */
   apply(sql: SqlClient, ...args: A): Promise<{ value: R; audit: string | null }>;
 }
@@ -35,6 +40,14 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 
 export function defineCommand<A extends unknown[], R>(spec: CommandSpec<A, R>): Command<A, R> {
   const run = async (ctx: CommandContext, ...args: A): Promise<Outcome<R>> => {
+    if (spec.check) {
+      try {
+        await spec.check((await ctx.lakehouse()).read, ...args);
+      } catch (error) {
+        ctx.toast('error', `${spec.failure}: ${sentence(message(error))}.`);
+        return { ok: false, reason: 'failed', error: message(error) };
+      }
+    }
     const claimed = spec.guard !== 'queue';
     if (claimed && !ctx.claim((spec.guard as { claim: string }).claim)) return { ok: false, reason: 'busy', error: 'A run is in progress' };
     let ok = false;
