@@ -33,6 +33,7 @@ import type { CommandContext, WriterLake } from './commands/context';
 import { createWriter, type Writer } from '../lakehouse/engine/writer';
 import { createChangeFeed, RUN_CHANGES } from './live/changes';
 import { correctTracks } from './commands/correct-tracks';
+import { catchUpInteractions } from './commands/interactions';
 import { readArtistSeparators, setArtistSeparators } from './commands/artist-separators';
 
 export type DbStatus = 'locking' | 'other-tab' | 'opening' | 'ready' | 'error';
@@ -81,6 +82,7 @@ function createLakehouseStore() {
   let pool: WorkerPool<IngestApi> | null = null;
   let abort: AbortController | null = null;
   let toastId = 0;
+  let claimedAt = 0;
 
   const toast = (kind: Toast['kind'], text: string) => {
     const id = ++toastId;
@@ -98,6 +100,7 @@ function createLakehouseStore() {
       return false;
     }
     set({ pipeline: 'running', progress: { phase, done: 0, total, perSecond: 0, etaSeconds: null } });
+    claimedAt = Date.now();
     return true;
   };
 
@@ -127,14 +130,24 @@ function createLakehouseStore() {
     const sql = writer!.session();
     return { ...open, sql, checkpoint: async () => (open.storage === 'opfs' ? sql.exec('CHECKPOINT') : undefined) };
   };
-  const announceRun = () => changes.announce(RUN_CHANGES);
+  /**
+   * After a run or a claiming command: its views re-read, and ratings and plays made while it ran
+   * are applied again (its publish may have replaced gold with rows built before them).
+   */
+  const announceRun = () => {
+    changes.announce(RUN_CHANGES);
+    void catchUpInteractions(commands, claimedAt);
+  };
 
   // What commands (src/app/commands) get: the same guard as runs, a writer session, the change feed.
   const commands: CommandContext = {
     lakehouse: () => ready,
     writer: (): Promise<WriterLake> => writerLake(),
     claim: (phase) => claim(phase),
-    release: (outcome) => set({ pipeline: outcome, progress: null }),
+    release: (outcome) => {
+      set({ pipeline: outcome, progress: null });
+      void catchUpInteractions(commands, claimedAt);
+    },
     announce: (tables) => changes.announce(tables),
     toast,
   };

@@ -156,5 +156,14 @@ describe('ingest a folder into the persistent lakehouse', () => {
     expect(page.url()).toBe(url('/'));
     const [rating] = firstRow(await sqlRows(page, 'SELECT rating FROM raw.user_ratings ORDER BY rated_at DESC LIMIT 1'));
     expect(Number(rating)).toBe(4);
+    // Issue 15: in gold at once, without a run, and still there after a reload.
+    const [gold] = firstRow(await sqlRows(page, "SELECT rating FROM gold.track_facts WHERE title LIKE '%Hungarian%'"));
+    expect(Number(gold)).toBe(4);
+    await page.reload();
+    await page.goto(url('/'));
+    await waitIdle(page);
+    await page.getByRole('searchbox', { name: 'Search tracks' }).fill('Hungarian');
+    await expect.poll(() => page.getByRole('group', { name: /^Rating of .*Hungarian/ }).getByRole('button', { name: '4 stars' }).getAttribute('aria-pressed'), { timeout: 20_000 }).toBe('true');
+    expect(await page.getByRole('group', { name: /^Rating of .*Hungarian/ }).getByRole('button', { name: '5 stars' }).getAttribute('aria-pressed')).toBe('false');
   });
 });

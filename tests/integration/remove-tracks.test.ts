@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { IngestApi } from '../../workers/ingest/api';
 import { ingest } from '../../workers/ingest/ingest';
 import type { Lakehouse } from '../../src/lakehouse/engine/db';
-import { setUserRating } from '../../src/lakehouse/interactions/interactions';
+import { rateTrack } from '../../src/app/commands/interactions';
+import { testCommandContext } from '../support/command-context';
 import { bringBackRemovedFiles, removedFileCount } from '../../src/lakehouse/runs/removed-files';
 import type { SqlClient } from '../../src/lakehouse/engine/sql-client';
 import { runIngest } from '../../src/pipeline/ingest-run';
@@ -45,7 +46,7 @@ describe.skipIf(!hasCorpus)('removing tracks from the library', () => {
     const [dup] = await sql.query<{ track_id: string }>("SELECT track_id FROM gold.track_facts WHERE path LIKE 'Music/a/%'");
     const [min] = await sql.query<{ track_id: string }>("SELECT track_id FROM gold.track_facts WHERE path = 'Music/min.mp3'");
     expect((await sql.query('SELECT * FROM gold.track_facts')).length).toBe(4);
-    await setUserRating(sql, min!.track_id, 4, 'track-page');
+    expect((await rateTrack(testCommandContext(sql), min!.track_id, 4, 'track-page', 'min')).ok).toBe(true);
 
     const removed = await runRemoveTracks(lakeOf(sql), [dup!.track_id, min!.track_id]);
     expect(removed).toMatchObject({ state: 'succeeded', deleted: 3 });

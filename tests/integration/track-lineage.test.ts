@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../workers/analysis/api';
 import { loadAnalysisBatch } from '../../src/lakehouse/runs/analysis';
-import { recordPlayerEvent, setUserRating } from '../../src/lakehouse/interactions/interactions';
+import { rateTrack, recordPlayerEvent } from '../../src/app/commands/interactions';
+import { testCommandContext } from '../support/command-context';
 import { loadTagBatch } from '../../src/lakehouse/runs/inventory';
 import { runModels } from '../../src/lakehouse/models/models';
 import { catalog } from '../../src/lakehouse/queries/observability';
@@ -53,7 +54,8 @@ describe('row-level lineage of a track', () => {
     }]);
     await runModels(sql, ['bronze', 'silver', 'gold'], { runId: ingest });
     const [{ track_id: id } = { track_id: '' }] = await sql.query<{ track_id: string }>('SELECT track_id FROM gold.track_facts');
-    await recordPlayerEvent(sql, { trackId: id, event: 'play', positionS: 120, startedAtMs: Date.parse('2024-08-01T10:00:00Z') });
+    const ctx = testCommandContext(sql);
+    await recordPlayerEvent(ctx, { trackId: id, event: 'play', positionS: 120, startedAtMs: Date.parse('2024-08-01T10:00:00Z') });
     const imported = await runImport({ sql, checkpoint: async () => undefined },
       [new File([spotify], 'Streaming_History_Audio_2024.json'), new File([lastfm], 'scrobbles.csv')], { parse: historyLoad.parse });
     expect(imported.error ?? imported.state).toBe('succeeded');
@@ -87,7 +89,7 @@ describe('row-level lineage of a track', () => {
     expect(f.predicted_rating).toBeUndefined();
 
     // The person's own rating wins over the tag once set, and the track page says so.
-    await setUserRating(sql, id, 4.5, 'track-page');
+    await rateTrack(ctx, id, 4.5, 'track-page', 'Primary');
     await runModels(sql, ['silver', 'gold'], { runId: 99 });
     const after = (await trackLineage(sql, id))!;
     expect(after.fields.rating).toMatch(/^your rating, set in Wolfie at .* \(track-page\)$/);

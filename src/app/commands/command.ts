@@ -59,8 +59,9 @@ export function defineCommand<A extends unknown[], R>(spec: CommandSpec<A, R>): 
         return value;
       });
       ok = true;
-      await lake.checkpoint().catch(() => undefined); // best effort: the next checkpoint (a run's, pagehide) carries it
+      // Committed: the read connection sees it now, so views re-read before the checkpoint's disk write.
       ctx.announce([...(typeof spec.changes === 'function' ? spec.changes(...args) : spec.changes), 'meta.audit_log']);
+      await lake.checkpoint().catch(() => undefined); // best effort: the next checkpoint (a run's, pagehide) carries it
       return { ok: true, value };
     } catch (error) {
       ctx.toast('error', `${spec.failure}: ${sentence(message(error))}. Nothing was changed.`);

@@ -112,7 +112,7 @@ export async function runModels(sql: SqlClient, layers: Layer[], opts: RunModels
 }
 
 /** The macros persist in the database: re-create them only when macros.sql changed (or they are missing). */
-async function ensureMacros(sql: SqlClient): Promise<void> {
+export async function ensureMacros(sql: SqlClient): Promise<void> {
   const hash = hashText(macrosSql);
   const [row] = await sql.query<{ value: string | null; present: number }>(
     `SELECT (SELECT value FROM meta.settings WHERE key = 'macros_hash') AS value,

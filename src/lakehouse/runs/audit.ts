@@ -5,7 +5,7 @@ import type { SqlClient } from '../engine/sql-client';
 export type AuditAction =
   | 'ingest' | 'rescan' | 'demo-load' | 'import-history' | 'rebuild' | 'remove-demo' | 'rating'
   | 'rule-edit' | 'rule-delete' | 'snapshot-restore' | 'setting' | 'delete-tracks' | 'restore-tracks' | 'export-backup' | 'restore-backup' | 'storage'
-  | 'query-save' | 'query-delete' | 'playlist-save' | 'playlist-delete' | 'correct-tags';
+  | 'query-save' | 'query-delete' | 'playlist-save' | 'playlist-delete' | 'correct-tags' | 'player-event';
 
 /** Adds one line inside the caller's transaction (a command's: the line commits with the change, or neither does). */
 export async function appendAudit(sql: SqlClient, action: AuditAction, details: string): Promise<void> {

@@ -95,3 +95,16 @@ CREATE OR REPLACE MACRO silver.name_parts(stem) AS
 -- 'CD 1' / 'Disc 2' level of multi-disc albums, so 'Artist/Album/CD 1/01 Title' still names both.
 CREATE OR REPLACE MACRO silver.path_folders(path) AS
   list_reverse(list_filter(string_split(path, '/')[2:-2], f -> NOT regexp_matches(f, '(?i)^\s*(?:cd|dis[ck])\s*\d+\s*$')));
+
+-- The rating a person last set in Wolfie, per track (a cleared rating is no row): used by the
+-- model silver.ratings and by the interactions step.
+CREATE OR REPLACE MACRO silver.user_rating_rows() AS TABLE
+WITH user_latest AS (
+  -- arg_max_null: a cleared rating (NULL) is the latest word, which arg_max would skip over.
+  SELECT track_id, arg_max_null(rating, rated_at) AS rating, max(rated_at) AS rated_at, arg_max(source, rated_at) AS via
+  FROM raw.user_ratings
+  GROUP BY track_id
+)
+SELECT track_id, 'user' AS source, rating, rated_at, 1 AS precedence, 'raw.user_ratings via ' || via AS provenance,
+       CAST(NULL AS VARCHAR) AS import_fingerprint, 1.0 AS match_confidence
+FROM user_latest WHERE rating IS NOT NULL;

@@ -1,18 +1,18 @@
 // Star rating for one track: a native radio group (Tab reaches it, arrow keys change it), written
-// to raw.user_ratings and never to the file. Shows the person's own rating, else the one the
+// by the rating command (into raw.user_ratings and at once into gold), never to the file. Shows the person's own rating, else the one the
 // library has from tags or other players.
 import { createSignal, For } from 'solid-js';
 import { useLakehouse } from '../../app/lakehouse-store';
-import { useQuery } from '../../app/use-query';
-import { interactionsChanged, interactionsTick } from './interactions-tick';
-import { setUserRating, trackInteractions } from '../../lakehouse/interactions/interactions';
+import { useLive } from '../../app/live/use-live';
+import { rateTrack } from '../../app/commands/interactions';
+import { trackInteractionsRead } from '../../app/reads/interactions';
 import './rating-stars.css';
 
 const STARS = [0, 1, 2, 3, 4, 5];
 
-export function RatingStars(props: { trackId: string; libraryRating: number | null }) {
+export function RatingStars(props: { trackId: string; title: string; libraryRating: number | null }) {
   const [, actions] = useLakehouse();
-  const mine = useQuery((sql) => trackInteractions(sql, props.trackId), () => [props.trackId, interactionsTick()]);
+  const mine = useLive(trackInteractionsRead, () => props.trackId);
   // The latest choice shows at once: arrow keys can change it faster than the writes come back.
   const [picked, setPicked] = createSignal<number | null>(null);
   const [saving, setSaving] = createSignal(0);
@@ -20,14 +20,9 @@ export function RatingStars(props: { trackId: string; libraryRating: number | nu
   const choose = async (stars: number) => {
     setPicked(stars);
     setSaving((n) => n + 1);
-    try {
-      await setUserRating((await actions.lakehouse()).sql, props.trackId, stars === 0 ? null : stars, 'track-page');
-      interactionsChanged();
-    } catch (e) {
-      actions.toast('error', `The rating could not be saved: ${e instanceof Error ? e.message : String(e)}`);
-    } finally {
-      setSaving((n) => n - 1);
-    }
+    const done = await rateTrack(actions.commands, props.trackId, stars === 0 ? null : stars, 'track-page', props.title); // a failure is said by the command
+    if (!done.ok) setPicked(null);
+    setSaving((n) => n - 1);
   };
   return (
     <fieldset class="rating card" style={{ 'margin-top': 'var(--space-3)' }}>

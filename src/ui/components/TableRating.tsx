@@ -1,9 +1,8 @@
-// Rating stars inside the library table: five small buttons per row that write raw.user_ratings
-// (never the file). Compact on purpose: no query per row, the row's own rating is the start value.
+// Rating stars inside the library table: five small buttons per row; the rating command keeps the
+// choice (raw.user_ratings, and gold at once), never in the file. Compact on purpose: no query per row, the row's own rating is the start value.
 import { createSignal, For } from 'solid-js';
 import { useLakehouse } from '../../app/lakehouse-store';
-import { setUserRating } from '../../lakehouse/interactions/interactions';
-import { interactionsChanged } from './interactions-tick';
+import { rateTrack } from '../../app/commands/interactions';
 import './rating-stars.css';
 
 export function TableRating(props: { trackId: string; title: string; rating: number | null }) {
@@ -15,14 +14,9 @@ export function TableRating(props: { trackId: string; title: string; rating: num
     const next = stars === shown() ? 0 : stars; // the same star again clears the rating
     setPicked(next);
     setSaving((n) => n + 1);
-    try {
-      await setUserRating((await actions.lakehouse()).sql, props.trackId, next === 0 ? null : next, 'library-table');
-      interactionsChanged();
-    } catch (e) {
-      actions.toast('error', `The rating of "${props.title}" could not be saved: ${e instanceof Error ? e.message : String(e)}`);
-    } finally {
-      setSaving((n) => n - 1);
-    }
+    const done = await rateTrack(actions.commands, props.trackId, next === 0 ? null : next, 'library-table', props.title); // a failure is said by the command
+    if (!done.ok) setPicked(null);
+    setSaving((n) => n - 1);
   };
   return (
     // Clicks and keys stay here: the row around it opens the track page.

@@ -3,11 +3,11 @@
 // raw.player_events. Heard time is counted, not position, so seeking ahead does not make a play.
 import { createSignal, onCleanup, Show } from 'solid-js';
 import { useLakehouse } from '../../app/lakehouse-store';
-import { useQuery } from '../../app/use-query';
-import { interactionsChanged, interactionsTick } from './interactions-tick';
+import { useLive } from '../../app/live/use-live';
+import { recordPlayerEvent } from '../../app/commands/interactions';
+import { trackInteractionsRead } from '../../app/reads/interactions';
 import { formatDuration } from '../../domain/format-number';
 import { playThresholdS } from '../../domain/playback';
-import { recordPlayerEvent, trackInteractions } from '../../lakehouse/interactions/interactions';
 import { openTrackFile } from '../../platform/track-file';
 
 interface Session {
@@ -27,7 +27,7 @@ export function TrackPlayer(props: {
   bindSeek?: (seek: (seconds: number) => Promise<void>) => void;
 }) {
   const [, actions] = useLakehouse();
-  const counts = useQuery((sql) => trackInteractions(sql, props.trackId), () => [props.trackId, interactionsTick()]);
+  const counts = useLive(trackInteractionsRead, () => props.trackId);
   const [playing, setPlaying] = createSignal(false);
   const [position, setPosition] = createSignal(0);
   const [message, setMessage] = createSignal<string | null>(null);
@@ -36,12 +36,9 @@ export function TrackPlayer(props: {
   let session: Session | null = null;
 
   const duration = () => (audio && Number.isFinite(audio.duration) ? audio.duration : props.durationS);
+  // The command says it when an event cannot be kept.
   const record = (s: Session, event: 'play' | 'skip', positionS: number) =>
-    actions
-      .lakehouse()
-      .then((lake) => recordPlayerEvent(lake.sql, { trackId: props.trackId, event, positionS, startedAtMs: s.startedAtMs }))
-      .then(interactionsChanged)
-      .catch((e: unknown) => actions.toast('error', `The ${event} could not be saved: ${e instanceof Error ? e.message : String(e)}`));
+    recordPlayerEvent(actions.commands, { trackId: props.trackId, event, positionS, startedAtMs: s.startedAtMs });
 
   const onTime = () => {
     if (!audio || !session) return;

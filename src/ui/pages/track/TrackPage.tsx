@@ -48,7 +48,8 @@ export default function TrackPage() {
   return (
     <section>
       <p><A href="/">← Library</A></p>
-      <Show when={track.state === 'ready'} fallback={<h1 class="muted">Loading track…</h1>}>
+      {/* A live read re-runs after a rating or a play: keep the page (and the music) while it does. */}
+      <Show when={track.state === 'ready' || track.state === 'refreshing'} fallback={<h1 class="muted">Loading track…</h1>}>
         <Show when={track()} fallback={<><h1>Track not found</h1><p>No track has this id. It may have been removed by a rescan. <A href="/">Back to the library</A>.</p></>}>
           {(t) => (
             <>
@@ -91,7 +92,7 @@ export default function TrackPage() {
                 onPosition={setPosition}
                 bindSeek={(f) => (seek = f)}
               />
-              <RatingStars trackId={String(t().track_id)} libraryRating={(t().rating as number | null) ?? null} />
+              <RatingStars trackId={String(t().track_id)} title={String(t().title ?? t().path)} libraryRating={(t().rating as number | null) ?? null} />
               <Show when={lineage()}>{(l) => <TrackLineage lineage={l()} />}</Show>
               <div class="toolbar">
                 <RemoveTracksButton

@@ -31,9 +31,11 @@ SELECT
   a.replaygain_track_gain_db,
   a.danceability,
   a.energy,
-  coalesce(i.play_count, b.play_count_tag) AS play_count, -- listening history, players and tags (silver.track_interactions)
+  -- The person's figures, as silver.track_interactions defines them (history, players, tags and
+  -- Wolfie's own player); the interactions step updates these four in place after a rating or play.
+  i.play_count,
   i.skip_count,
-  coalesce(i.rating, b.rating_tag) AS rating,
+  i.rating,
   i.last_played_at,
   b.first_seen_at,
   pr.predicted_rating, -- the rating model (workers/ratings), unrated tracks only; see src/lakehouse/queries/predictions.ts

@@ -5,6 +5,42 @@
 -- every source (Spotify + Last.fm scrobbling the same play; overlapping exports). Rows of one file
 -- are never merged: each is its own event. Matched to a library track through raw.track_matches;
 -- the unmatched stay, flagged listened_elsewhere ("listened elsewhere, not in your library").
+-- Plays and skips in Wolfie's player are added at once by the interactions step, through the
+-- macro silver.player_listen_rows defined here (here, not in macros.sql: it reads bronze.tracks,
+-- which a first build creates only after the macros).
+
+-- One listen per event of Wolfie's own player.
+CREATE OR REPLACE MACRO silver.player_listen_rows() AS TABLE
+SELECT
+  md5('player:' || e.track_id || ':' || CAST(e."at" AS VARCHAR)) AS listen_id,
+  t.track_id,
+  t.path,
+  CASE WHEN t.track_id IS NOT NULL THEN 1.0 END AS match_confidence,
+  t.track_id IS NULL AS listened_elsewhere,
+  e."at" AS played_at,
+  CAST(round(e.position_s * 1000) AS BIGINT) AS ms_played,
+  e.event = 'play' AND t.tag_duration_s IS NOT NULL AND e.position_s >= t.tag_duration_s - 1 AS completed,
+  e.event = 'skip' AS is_skip,
+  e.source,
+  CAST(e."at" AS VARCHAR) AS source_row_id,
+  e.source AS sources,
+  1 AS source_rows,
+  e.source || ':' || CAST(e."at" AS VARCHAR) AS source_row_ids,
+  t.artist,
+  t.title,
+  t.album,
+  CAST(NULL AS VARCHAR) AS match_key,
+  e.track_id AS source_track_id,
+  CAST(NULL AS BOOLEAN) AS shuffle,
+  false AS offline,
+  false AS timestamp_suspect,
+  t.tag_duration_s AS track_duration_s,
+  CAST(NULL AS VARCHAR) AS import_fingerprint,
+  CAST(NULL AS VARCHAR) AS import_file,
+  CAST(NULL AS INTEGER) AS run_id
+FROM raw.player_events e
+LEFT JOIN bronze.tracks t ON t.track_id = e.track_id;
+
 CREATE OR REPLACE TABLE silver.listens AS
 WITH service AS (
   SELECT l.rowid AS rid, l.*,
@@ -99,32 +135,4 @@ service_listens AS (
 )
 SELECT * FROM service_listens
 UNION ALL BY NAME
-SELECT
-  md5('player:' || e.track_id || ':' || CAST(e."at" AS VARCHAR)) AS listen_id,
-  t.track_id,
-  t.path,
-  CASE WHEN t.track_id IS NOT NULL THEN 1.0 END AS match_confidence,
-  t.track_id IS NULL AS listened_elsewhere,
-  e."at" AS played_at,
-  CAST(round(e.position_s * 1000) AS BIGINT) AS ms_played,
-  e.event = 'play' AND t.tag_duration_s IS NOT NULL AND e.position_s >= t.tag_duration_s - 1 AS completed,
-  e.event = 'skip' AS is_skip,
-  e.source,
-  CAST(e."at" AS VARCHAR) AS source_row_id,
-  e.source AS sources,
-  1 AS source_rows,
-  e.source || ':' || CAST(e."at" AS VARCHAR) AS source_row_ids,
-  t.artist,
-  t.title,
-  t.album,
-  CAST(NULL AS VARCHAR) AS match_key,
-  e.track_id AS source_track_id,
-  CAST(NULL AS BOOLEAN) AS shuffle,
-  false AS offline,
-  false AS timestamp_suspect,
-  t.tag_duration_s AS track_duration_s,
-  CAST(NULL AS VARCHAR) AS import_fingerprint,
-  CAST(NULL AS VARCHAR) AS import_file,
-  CAST(NULL AS INTEGER) AS run_id
-FROM raw.player_events e
-LEFT JOIN bronze.tracks t ON t.track_id = e.track_id;
+SELECT * FROM silver.player_listen_rows(); -- the player's own plays and skips (the macro above)

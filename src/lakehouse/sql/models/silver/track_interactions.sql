@@ -3,7 +3,9 @@
 -- Per library track: plays, skips, rating and last play, from every source. Counters from services
 -- and other players overlap (a play in iTunes was often scrobbled to Last.fm too), so the largest
 -- of them is taken, not their sum; plays in Wolfie's own player are new and add on top.
-CREATE OR REPLACE TABLE silver.track_interactions AS
+-- The one definition of a track's plays, skips, rating and last play: gold.track_facts copies it.
+-- Runs build it whole; the interactions step (lakehouse/interactions) re-derives the rows of the
+-- tracks a person just rated or played (wolfie_full false, their ids in changed_keys).
 WITH heard AS (
   SELECT track_id,
     count(*) FILTER (WHERE NOT is_skip AND source <> 'wolfie-player') AS service_plays,
@@ -12,18 +14,19 @@ WITH heard AS (
     count(*) FILTER (WHERE is_skip AND source = 'wolfie-player') AS player_skips,
     max(played_at) FILTER (WHERE NOT is_skip AND NOT timestamp_suspect) AS last_listen_at
   FROM silver.listens
-  WHERE track_id IS NOT NULL
+  WHERE track_id IS NOT NULL AND (getvariable('wolfie_full') OR track_id IN (SELECT key FROM changed_keys))
   GROUP BY track_id
 ),
 entries AS (
   SELECT track_id, max(play_count) AS entry_plays, max(skip_count) AS entry_skips, max(last_played_at) AS entry_last_played_at
   FROM silver.library_entries
-  WHERE track_id IS NOT NULL
+  WHERE track_id IS NOT NULL AND (getvariable('wolfie_full') OR track_id IN (SELECT key FROM changed_keys))
   GROUP BY track_id
 ),
 rated AS (
   SELECT track_id, arg_min(rating, precedence) AS rating, arg_min(source, precedence) AS rating_source
   FROM silver.ratings
+  WHERE getvariable('wolfie_full') OR track_id IN (SELECT key FROM changed_keys)
   GROUP BY track_id
 )
 SELECT
@@ -46,4 +49,5 @@ FROM bronze.tracks b
 LEFT JOIN heard h ON h.track_id = b.track_id
 LEFT JOIN entries e ON e.track_id = b.track_id
 LEFT JOIN rated r ON r.track_id = b.track_id
-WHERE h.track_id IS NOT NULL OR e.track_id IS NOT NULL OR r.track_id IS NOT NULL OR b.play_count_tag IS NOT NULL;
+WHERE (getvariable('wolfie_full') OR b.track_id IN (SELECT key FROM changed_keys))
+  AND (h.track_id IS NOT NULL OR e.track_id IS NOT NULL OR r.track_id IS NOT NULL OR b.play_count_tag IS NOT NULL)
