@@ -48,6 +48,7 @@ export function defineCommand<A extends unknown[], R>(spec: CommandSpec<A, R>): 
         return { ok: false, reason: 'failed', error: message(error) };
       }
     }
+    const started = performance.now();
     const claimed = spec.guard !== 'queue';
     if (claimed && !ctx.claim((spec.guard as { claim: string }).claim)) return { ok: false, reason: 'busy', error: 'A run is in progress' };
     let ok = false;
@@ -59,6 +60,8 @@ export function defineCommand<A extends unknown[], R>(spec: CommandSpec<A, R>): 
         return value;
       });
       ok = true;
+      // Call to commit, queueing included (User Timing, read by tests/bench/interactions.ts).
+      performance.measure(`wolfie:command:${spec.action}`, { start: started });
       // Committed: the read connection sees it now, so views re-read before the checkpoint's disk write.
       ctx.announce([...(typeof spec.changes === 'function' ? spec.changes(...args) : spec.changes), 'meta.audit_log']);
       await lake.checkpoint().catch(() => undefined); // best effort: the next checkpoint (a run's, pagehide) carries it
