@@ -1,40 +1,34 @@
 // The app's one store: the lakehouse connection (after the writer lock), the pipeline status
-// the header shows on every page, the change feed live reads follow, and the runs. Every run and
-// command writes through a writer session of its own (lakehouse/engine/writer.ts) and announces
-// what it changed. createX() returns [state, actions]; pages reach it with useLakehouse().
+// the header shows on every page, the change feed live reads follow, and the host that runs and
+// commands (src/app/commands) work through: the one guard, a writer session per flow
+// (lakehouse/engine/writer.ts), and the change notice after them. createX() returns
+// [state, actions]; pages reach it with useLakehouse().
 import { createContext, onCleanup, useContext, type ParentProps } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { IngestApi } from '../../workers/ingest/api';
 import type { Lakehouse } from '../lakehouse/engine/db';
 import { DATABASE_FILE, openLakehouse } from '../lakehouse/engine/db';
+import { createWriter, type Writer } from '../lakehouse/engine/writer';
 import { lastRun } from '../lakehouse/queries/queries';
-import { runIngest, type RunResult } from '../pipeline/ingest-run';
-import { parseInWorker } from '../pipeline/history-parse';
-import { describeImport, runImport, type ImportRunResult } from '../pipeline/import-run';
-import { runRemoveDemo } from '../pipeline/remove-demo-run';
-import { runRemoveTracks } from '../pipeline/remove-tracks-run';
 import { bringBackRemovedFiles } from '../lakehouse/runs/removed-files';
-import { demoHistoryFingerprints } from '../platform/demo-library';
-import { runRebuild, type RebuildResult } from '../pipeline/rebuild-run';
+import { failInterruptedRuns } from '../lakehouse/runs/runs';
+import { recordAudit } from '../lakehouse/runs/audit';
+import type { CorrectionTarget } from '../lakehouse/runs/tag-corrections';
+import type { RunResult } from '../pipeline/ingest-run';
 import type { Progress } from '../pipeline/progress';
 import { WorkerPool } from '../pipeline/worker-pool';
-import { analysisOptions, resumeAnalysis } from './analysis-control';
 import type { FolderListing } from '../platform/folder-source';
 import { acquireWriterLock } from '../platform/tab-lock';
-import { notify } from '../platform/notify';
-import { recordAudit } from '../lakehouse/runs/audit';
+import { forgetRunFailures, resetIfRequested, unrecordedRunFailures } from '../platform/storage';
 import { countOf } from '../domain/format-number';
-import { unsupportedPhrase } from '../domain/skipped';
-import { checkStorageBeforeWork, forgetRunFailures, resetIfRequested, unrecordedRunFailures } from '../platform/storage';
-import { failInterruptedRuns } from '../lakehouse/runs/runs';
-import type { CorrectionTarget } from '../lakehouse/runs/tag-corrections';
 import type { TagEdits } from '../domain/tag-corrections';
-import type { CommandContext, WriterLake } from './commands/context';
-import { createWriter, type Writer } from '../lakehouse/engine/writer';
-import { createChangeFeed, RUN_CHANGES } from './live/changes';
+import { resumeAnalysis } from './analysis-control';
+import type { WriterLake } from './commands/context';
 import { correctTracks } from './commands/correct-tracks';
 import { catchUpInteractions } from './commands/interactions';
 import { readArtistSeparators, setArtistSeparators } from './commands/artist-separators';
+import { importHistory, ingestFolder, rebuild, removeDemo, removeTracks, type RunHost, type RunOutcome } from './commands/runs';
+import { createChangeFeed, RUN_CHANGES } from './live/changes';
 
 export type DbStatus = 'locking' | 'other-tab' | 'opening' | 'ready' | 'error';
 export type PipelineState = 'idle' | 'running' | 'succeeded' | 'failed';
@@ -54,9 +48,6 @@ export interface LakehouseState {
   lastResult: RunResult | null;
   toasts: Toast[];
 }
-
-/** A sentence ends once: run errors end with their own advice, the toasts add a sentence after. */
-const sentence = (text: string | null) => (text ?? '').replace(/[.\s]+$/, '');
 
 /**
  * At open, runs left 'running' are over (a closed tab, or a failure the full storage would not
@@ -136,20 +127,29 @@ function createLakehouseStore() {
    */
   const announceRun = () => {
     changes.announce(RUN_CHANGES);
-    void catchUpInteractions(commands, claimedAt);
+    void catchUpInteractions(host, claimedAt);
   };
 
-  // What commands (src/app/commands) get: the same guard as runs, a writer session, the change feed.
-  const commands: CommandContext = {
+  // What commands and runs (src/app/commands) work through: the guard, a writer session, the change feed.
+  const host: RunHost = {
     lakehouse: () => ready,
     writer: (): Promise<WriterLake> => writerLake(),
-    claim: (phase) => claim(phase),
+    claim,
     release: (outcome) => {
       set({ pipeline: outcome, progress: null });
-      void catchUpInteractions(commands, claimedAt);
+      void catchUpInteractions(host, claimedAt);
     },
     announce: (tables) => changes.announce(tables),
     toast,
+    progress: (p) => set('progress', p),
+    cancellable: () => (abort = new AbortController()).signal,
+    ingestPool: () =>
+      (pool ??= new WorkerPool<IngestApi>(() => new Worker(new URL('../../workers/ingest/ingest.worker.ts', import.meta.url), { type: 'module' }))),
+    finish: (outcome: RunOutcome, result?: RunResult) => {
+      set({ pipeline: outcome, progress: null, ...(result ? { lastResult: result } : {}) });
+      abort = null;
+      announceRun();
+    },
   };
 
   const onPageHide = () => void writer?.checkpoint().catch(() => undefined);
@@ -163,81 +163,23 @@ function createLakehouseStore() {
     lakehouse: () => ready,
     /** What live reads follow (live/use-live.ts). */
     changes,
-    /** The context commands run in: `cmd(actions.commands, ...args)`. */
-    commands,
+    /** The context commands run in: `someCommand(actions.commands, ...args)`. */
+    commands: host,
     cancel: () => {
       abort?.abort();
       resumeAnalysis(); // a paused run must wake up to notice it was cancelled
     },
-
-    /** Reads a folder listing into the lakehouse. Sets 'running' synchronously, before any await. */
-    async ingest(listing: FolderListing, kind: 'ingest' | 'rescan' | 'demo' = 'ingest'): Promise<RunResult | null> {
-      if (!claim('Scanning', listing.files.length)) return null;
-      abort = new AbortController();
-      try {
-        const db = await writerLake();
-        await checkStorageBeforeWork(toast, kind !== 'demo'); // governance: warn when nearly full; ask for persistence at the first ingest
-        pool ??= new WorkerPool<IngestApi>(() => new Worker(new URL('../../workers/ingest/ingest.worker.ts', import.meta.url), { type: 'module' }));
-        const result = await runIngest(db, listing, {
-          kind, isDemo: kind === 'demo', signal: abort.signal, pool, onProgress: (p) => set('progress', p),
-          analysis: analysisOptions(), onPublished: announceRun,
-        });
-        // The audit line is durable before the status says the run ended: a reload right after must not lose it.
-        await recordAudit(db.sql, kind === 'demo' ? 'demo-load' : kind, `${listing.root}: run ${result.runId} ${result.state}, ${result.read} read, ${result.deleted} removed, ${result.failed} failed`);
-        set({ lastResult: result, progress: null, pipeline: result.state === 'failed' ? 'failed' : result.state === 'cancelled' ? 'idle' : 'succeeded' });
-        announceRun();
-        announce(result);
-        if (result.state === 'succeeded') void import('../pipeline/ratings-run').then((m) => m.retrainRatings(db, () => changes.announce(['raw.rating_predictions', 'meta.rating_models', 'gold.track_facts']))); // issue 7: retrain the rating model on the new library
-        return result;
-      } catch (error) {
-        const text = error instanceof Error ? error.message : String(error);
-        set({ pipeline: 'failed', progress: null });
-        toast('error', `The run could not start: ${text}`);
-        return null;
-      } finally {
-        abort = null;
-      }
-    },
-
-    /** "Remove demo library": tombstones the demo files and rebuilds, as one recorded run. */
-    async removeDemo(): Promise<RunResult | null> {
-      if (!claim('Removing the demo library')) return null;
-      const db = await writerLake();
-      const result = await runRemoveDemo(db, await demoHistoryFingerprints().catch(() => [])).catch((e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }));
-      const ok = 'runId' in result && result.state === 'succeeded';
-      await recordAudit(db.sql, 'remove-demo', ok ? `Demo library removed (${result.deleted} tracks, run ${result.runId})` : `Demo removal failed: ${'error' in result ? sentence(result.error) : ''}`);
-      set({ pipeline: ok ? 'succeeded' : 'failed', progress: null });
-      announceRun();
-      toast(ok ? 'success' : 'error', ok ? `Demo library removed (${result.deleted} tracks).` : `The demo library could not be removed: ${sentence(result.error)}. See Pipeline.`);
-      return 'runId' in result ? result : null;
-    },
-
-    /**
-     * "Remove from library" (the person confirmed first): tombstones the tracks' files and
-     * rebuilds, as one recorded run. The files stay on disk; rescans leave them out.
-     * `describe` names what was removed for the audit line, e.g. a title or a search.
-     */
-    async removeTracks(trackIds: readonly string[], describe: string): Promise<RunResult | null> {
-      if (!claim('Removing tracks from the library')) return null;
-      const db = await writerLake();
-      const result = await runRemoveTracks(db, trackIds);
-      const ok = result.state === 'succeeded';
-      await recordAudit(db.sql, 'delete-tracks', ok
-        ? `Removed ${countOf(trackIds.length, 'track')} (${countOf(result.deleted, 'file')}) from the library: ${describe} (run ${result.runId})`
-        : `Removing ${countOf(trackIds.length, 'track')} failed: ${sentence(result.error)} (run ${result.runId})`);
-      set({ pipeline: ok ? 'succeeded' : 'failed', progress: null });
-      announceRun();
-      const text = ok
-        ? `Removed ${countOf(trackIds.length, 'track')} from the library. The files stay on disk; Settings can bring them back.`
-        : `The tracks could not be removed: ${sentence(result.error)}. Your library is as it was before; see Pipeline.`;
-      toast(ok ? 'success' : 'error', text);
-      return result;
-    },
+    /** Runs (commands/runs.ts); each sets 'running' synchronously, before any await. */
+    ingest: (listing: FolderListing, kind: 'ingest' | 'rescan' | 'demo' = 'ingest') => ingestFolder(host, listing, kind),
+    importHistory: (files: File[]) => importHistory(host, files),
+    rebuild: () => rebuild(host),
+    removeDemo: () => removeDemo(host),
+    removeTracks: (trackIds: readonly string[], describe: string) => removeTracks(host, trackIds, describe),
 
     /** "Edit tags": corrects tags of tracks or files as one recorded run (commands/correct-tracks.ts). */
-    correctTracks: (target: CorrectionTarget, edits: TagEdits, what: string) => correctTracks(commands, target, edits, what),
-    artistSeparators: () => readArtistSeparators(commands),
-    setArtistSeparators: (separators: readonly string[]) => setArtistSeparators(commands, separators),
+    correctTracks: (target: CorrectionTarget, edits: TagEdits, what: string) => correctTracks(host, target, edits, what),
+    artistSeparators: () => readArtistSeparators(host),
+    setArtistSeparators: (separators: readonly string[]) => setArtistSeparators(host, separators),
 
     /** Forgets every removal; the next rescan of each folder reads those files back in. */
     async bringBackRemoved(): Promise<number> {
@@ -249,66 +191,6 @@ function createLakehouseStore() {
       return n;
     },
 
-    /** "Full rebuild" on /pipeline: re-derives bronze, silver and gold from raw as one recorded run. */
-    async rebuild(): Promise<RebuildResult | null> {
-      if (!claim('Rebuilding the lakehouse')) return null;
-      const db = await writerLake();
-      const result = await runRebuild(db).catch((e: unknown) => ({ runId: 0, state: 'failed' as const, error: e instanceof Error ? e.message : String(e) }));
-      await recordAudit(db.sql, 'rebuild', `Full rebuild, run ${result.runId} ${result.state}${result.error ? `: ${result.error}` : ''}`);
-      set({ pipeline: result.state, progress: null });
-      announceRun();
-      const text = result.state === 'succeeded' ? `Full rebuild done (run ${result.runId}).` : `Rebuild failed: ${sentence(result.error)}. Your library is as it was before; see Pipeline.`;
-      toast(result.state === 'succeeded' ? 'success' : 'error', text);
-      if (result.state === 'failed') notify('Wolfie: rebuild failed', text);
-      return result;
-    },
-
-    /** Imports listening-history exports (several files at once); the same status rules as ingest(). */
-    async importHistory(files: File[]): Promise<ImportRunResult | null> {
-      if (!claim('Importing listening history', files.length)) return null;
-      abort = new AbortController();
-      try {
-        await checkStorageBeforeWork(toast, false); // governance: warn when nearly full
-        const db = await writerLake();
-        const result = await runImport(db, files, { parse: parseInWorker, signal: abort.signal, onProgress: (p) => set('progress', p) });
-        await recordAudit(db.sql, 'import-history', `${files.map((f) => f.name).join(', ')}: run ${result.runId} ${result.state}, ${result.files.length} files`);
-        set({ progress: null, pipeline: result.state });
-        announceRun();
-        const said = describeImport(result);
-        toast(said.kind, said.text);
-        if (result.state === 'succeeded') void import('../pipeline/ratings-run').then(async (m) => m.retrainRatings(db, () => changes.announce(['raw.rating_predictions', 'meta.rating_models', 'gold.track_facts']))); // issue 7: imported ratings retrain the model
-        return result;
-      } catch (error) {
-        set({ pipeline: 'failed', progress: null });
-        toast('error', `The import could not start: ${error instanceof Error ? error.message : String(error)}`);
-        return null;
-      } finally {
-        abort = null;
-      }
-    },
-  };
-
-  const announce = (r: RunResult) => {
-    if (r.state === 'failed') {
-      const text = `Run ${r.runId} failed: ${sentence(r.error)}. Your library is as it was before this run; see Pipeline for details.`;
-      toast('error', text);
-      notify('Wolfie: run failed', text);
-    } else if (r.state === 'cancelled') {
-      toast('info', `Cancelled. ${r.read} files were read and kept; Rescan continues where this stopped.`);
-    } else {
-      const parts = [`${r.read} read`, `${r.unchanged} unchanged`];
-      if (r.deleted) parts.push(`${r.deleted} removed`);
-      if (r.analysed) parts.push(`${r.analysed} analysed`);
-      if (r.failed + r.analysisFailed) parts.push(`${r.failed + r.analysisFailed} with problems (listed under the table)`);
-      const unsupported = unsupportedPhrase(r.unsupported);
-      if (unsupported) parts.push(`${unsupported}, listed under the table`);
-      const others = r.skipped - r.unsupported.reduce((n, f) => n + f.files, 0);
-      if (others) parts.push(`${others} non-audio or hidden skipped`);
-      if (r.removedKeptOut) parts.push(`${r.removedKeptOut} files you removed from the library left out`);
-      toast(r.failed + r.analysisFailed ? 'info' : 'success', `Library updated: ${parts.join(', ')}.`);
-      if (r.notice) toast('info', r.notice);
-      notify('Wolfie: library updated', parts.join(', '));
-    }
   };
 
   return [state, actions] as const;
