@@ -7,6 +7,7 @@ import { recordAudit } from '../runs/audit';
 import { buildTables, keepCount, keptName, snapshotTables } from './snapshot-tables';
 
 export { keepCount, snapshotTarget, snapshotTables, type SnapTable } from './snapshot-tables';
+export { compareSnapshots, SnapshotMissing, type SnapshotDiff } from './snapshot-compare';
 
 /**
  * The swap: copies a run's gold build over gold in one transaction, so readers see the old gold
@@ -68,47 +69,6 @@ export const listSnapshots = (sql: SqlClient) =>
      FROM meta.snapshots s LEFT JOIN meta.runs r USING (run_id) ORDER BY s.run_id DESC`,
   );
 
-export interface SnapshotDiff extends Row {
-  table: string;
-  rows_a: number;
-  rows_b: number;
-  added: number;
-  removed: number;
-  changed: number;
-}
-
-/**
- * Rows added, removed and changed per gold table from snapshot a to b. Rows are matched on the
- * table's first column (its key); "changed" compares the columns both snapshots have.
- */
-export async function compareSnapshots(sql: SqlClient, a: number, b: number): Promise<SnapshotDiff[]> {
-  const ta = new Map((await snapshotTables(sql, a)).map((t) => [t.table, t.snap]));
-  const out: SnapshotDiff[] = [];
-  for (const t of await snapshotTables(sql, b)) {
-    const snapA = ta.get(t.table);
-    const colsB = await columns(sql, t.snap);
-    const colsA = snapA ? await columns(sql, snapA) : [];
-    const common = colsB.filter((c) => colsA.includes(c) && c !== 'run_id' && c !== 'model');
-    const [rowsB] = await sql.query<{ n: number }>(`SELECT count(*) AS n FROM ${ident(t.snap)}`);
-    if (!snapA || !common.length) {
-      out.push({ table: t.table, rows_a: 0, rows_b: rowsB?.n ?? 0, added: rowsB?.n ?? 0, removed: 0, changed: 0 });
-      continue;
-    }
-    const key = ident(common[0]!);
-    const list = common.map(ident).join(', ');
-    const [d] = await sql.query<{ rows_a: number; added: number; removed: number; changed: number }>(
-      `SELECT (SELECT count(*) FROM ${ident(snapA)}) AS rows_a,
-              (SELECT count(*) FROM (SELECT ${key} FROM ${ident(t.snap)} EXCEPT SELECT ${key} FROM ${ident(snapA)})) AS added,
-              (SELECT count(*) FROM (SELECT ${key} FROM ${ident(snapA)} EXCEPT SELECT ${key} FROM ${ident(t.snap)})) AS removed,
-              (SELECT count(DISTINCT ${key}) FROM (SELECT ${list} FROM ${ident(t.snap)} EXCEPT SELECT ${list} FROM ${ident(snapA)})
-                 WHERE ${key} IN (SELECT ${key} FROM ${ident(snapA)})) AS changed`,
-      [],
-    );
-    out.push({ table: t.table, rows_a: d?.rows_a ?? 0, rows_b: rowsB?.n ?? 0, added: d?.added ?? 0, removed: d?.removed ?? 0, changed: d?.changed ?? 0 });
-  }
-  return out;
-}
-
 /** Puts a kept snapshot back into gold, in one transaction. */
 export async function restoreSnapshot(sql: SqlClient, runId: number): Promise<void> {
   const tables = await snapshotTables(sql, runId);
@@ -121,15 +81,6 @@ export async function restoreSnapshot(sql: SqlClient, runId: number): Promise<vo
     ]);
   });
   await recordAudit(sql, 'snapshot-restore', `Gold restored from the snapshot of run ${runId}`);
-}
-
-async function columns(sql: SqlClient, table: string): Promise<string[]> {
-  const [schema, name] = table.split('.');
-  const rows = await sql.query<{ column_name: string }>(
-    'SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position',
-    [schema, name],
-  );
-  return rows.map((r) => r.column_name);
 }
 
 export const GOLD_MODELS = MODELS.filter((m) => m.layer === 'gold').map((m) => m.name);
