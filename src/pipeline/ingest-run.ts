@@ -1,5 +1,6 @@
-// One ingest run, as steps recorded in meta.run_steps: scan -> read tags -> bronze -> silver ->
-// gold. A failing step stops the rest and marks the run failed; gold is only ever replaced whole.
+// One ingest run, as steps recorded in meta.run_steps: scan -> read tags -> (publish the tags ->
+// analyse) -> bronze -> silver -> gold. Both publishes take the one path to gold (buildLakehouse:
+// snapshot + checks), so a failing step or blocking rule stops either and leaves gold as it was.
 import type { AnalysisApi } from '../../workers/analysis/api';
 import type { IngestApi, TagRecord } from '../../workers/ingest/api';
 import { filesNeedingAnalysis, loadAnalysisBatch, type AnalysisRow } from '../lakehouse/runs/analysis';
@@ -10,7 +11,6 @@ import type { FolderListing } from '../platform/folder-source';
 import { replaceSkippedFiles } from '../lakehouse/runs/skipped-files';
 import { unsupportedFormats } from '../domain/skipped';
 import { analyseFiles, describeAnalyser } from './analyse';
-import { runModels } from '../lakehouse/models/models';
 import { createRateMeter, type Progress } from './progress';
 import { buildLakehouse } from './build-lakehouse';
 import { failedRecord, readAllTags } from './read-tags';
@@ -135,6 +135,8 @@ export async function runIngest(lake: Lakehouse, listed: FolderListing, opts: In
 /**
  * Publishes the tags first (so the library shows while audio is measured), then analyses every
  * file whose content or analyser version is new, loading results in small committed batches.
+ * The tags publish is a whole build of its own (steps tags_bronze ... tags_publish), checked like
+ * the final one: an error-severity rule that fails stops the run there.
  */
 async function analyse(
   analysis: NonNullable<IngestOptions['analysis']>,
@@ -151,11 +153,8 @@ async function analyse(
   const todo = (await filesNeedingAnalysis(sql, listing.root, about.analyserVersion)).filter((t) => byPath.has(t.path));
   if (!todo.length) return;
   if (tagsChanged) {
-    await ctx.step('publish_tags', async () => {
-      const built = await runModels(sql, ['bronze', 'silver', 'gold'], { runId });
-      await lake.checkpoint();
-      return { value: built, out: built.reduce((n, b) => n + b.rows, 0) };
-    });
+    await buildLakehouse(ctx, { name: 'tags' });
+    await lake.checkpoint();
     opts.onPublished?.();
   }
   await ctx.step('analyse', async () => {

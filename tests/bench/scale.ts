@@ -1,10 +1,10 @@
 // Scale (issue 9): `npx tsx tests/bench/scale.ts [--files 50000]`. A library of N tracks (hard
 // links of corpus files under generated names, 3 levels of folders) is chosen through the folder
 // input of the production build in headless Chromium. Analysing 50,000 files would take hours on
-// two cores, so the run is measured through scan, read_tags and publish_tags (the library is in
-// gold and visible) and the first minute of analysis, then cancelled; the cancel path builds the
-// lakehouse again. Reports peak page JS heap, peak renderer memory (RSS sum and VmHWM), the
-// longest main-thread task and files/s, as JSON plus a readable line.
+// two cores, so the run is measured through scan, read_tags and the tags publish (tags_bronze ...
+// tags_publish: the library is in gold and visible) and the first minute of analysis, then
+// cancelled; the cancel path builds the lakehouse again. Reports peak page JS heap, peak renderer
+// memory (RSS sum and VmHWM), the longest main-thread task and files/s, as JSON plus a readable line.
 import { existsSync, linkSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

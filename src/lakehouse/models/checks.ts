@@ -39,7 +39,7 @@ export class ChecksFailed extends Error {}
 
 type Columns = Map<string, Map<string, string>>; // table -> column -> type
 
-/** Columns of the lakehouse's tables; of the kept snapshots only those of `snapshotPrefix` (the build being checked). */
+/** Columns of the lakehouse's tables; of the snap tables only those of `snapshotPrefix` (the build being checked). */
 export async function columnsOf(sql: SqlClient, snapshotPrefix = '-'): Promise<Columns> {
   const rows = await sql.query<{ t: string; c: string; type: string }>(
     `SELECT schema_name || '.' || table_name AS t, column_name AS c, data_type AS type FROM duckdb_columns()
@@ -159,7 +159,8 @@ export async function loadRules(sql: SqlClient, layer?: Layer): Promise<Rule[]> 
 /** Runs a layer's enabled rules and records them; an error-severity failure throws ChecksFailed. */
 export async function runChecks(sql: SqlClient, runId: number, layer: Layer, resolve: (t: string) => string = (t) => t) {
   const rules = (await loadRules(sql, layer)).filter((r) => r.enabled);
-  const cols = await columnsOf(sql, /^snap\.(r\d+__)/.exec(resolve('gold.track_facts'))?.[1]);
+  // Of the snap tables, only those of the build being checked (snap.build_r<run>__*, see snapshot-tables.ts).
+  const cols = await columnsOf(sql, /^snap\.(\w+?__)/.exec(resolve('gold.track_facts'))?.[1]);
   const results: (CheckResult & { rule: Rule })[] = [];
   for (const rule of rules) results.push({ ...(await evaluateRule(sql, rule, cols, resolve)), rule });
   for (const r of results) {

@@ -38,6 +38,9 @@ export async function storeRatingModel(sql: SqlClient, result: RatingResult): Pr
         : [id, result.rated, result.status, null, null, 0, null, null],
     );
     // Keep the live gold table in step; the next build derives the same values from raw.rating_predictions.
+    // Not a publish (the one path to gold is src/pipeline/build-lakehouse.ts): it sets one derived
+    // column of rows already published to what the next build derives from this transaction's
+    // rows, and that build's snapshot and checks see the same values.
     const [gold] = await sql.query<{ n: number }>(`SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'gold' AND table_name = 'track_facts'`, []);
     if (gold?.n) {
       await sql.exec(`UPDATE gold.track_facts SET predicted_rating = p.predicted_rating FROM raw.rating_predictions p WHERE p.track_id = gold.track_facts.track_id;
