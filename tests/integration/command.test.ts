@@ -12,7 +12,7 @@ const addSetting = (fail: 'no' | 'apply' | 'check') =>
     changes: ['meta.settings'],
     guard: { claim: 'Saving a setting' },
     failure: 'The setting could not be saved',
-    check: async () => {
+    check: async (_read, _key: string) => {
       if (fail === 'check') throw new Error('that value is not allowed');
     },
     async apply(sql, key: string) {
