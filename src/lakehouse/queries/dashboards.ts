@@ -24,7 +24,7 @@ export interface DashFilters {
 type Param = keyof DashFilters | 'extra1' | 'extra2';
 
 /** Which filter each query's $1, $2, ... receives. */
-const PARAMS: Record<string, Param[]> = {
+const PARAMS = {
   overview_totals: ['from', 'to', 'genre', 'source'],
   overview_top: ['from', 'to', 'genre', 'source'],
   overview_new: ['from', 'to', 'genre'],
@@ -44,13 +44,13 @@ const PARAMS: Record<string, Param[]> = {
   insight_bpm_plays: ['genre'],
   insight_genre_keys: ['genre'],
   insight_genre_skips: ['from', 'to', 'genre', 'source'],
-};
+} satisfies Record<string, Param[]>;
 
 export type DashQuery = keyof typeof PARAMS;
 
 export function boundParams(name: DashQuery, f: DashFilters, extra: unknown[] = []): unknown[] {
-  const names = PARAMS[name];
-  if (!names) throw new Error(`Unknown dashboard query ${name}`);
+  const names: Param[] | undefined = PARAMS[name];
+  if (!names) throw new Error(`Unknown dashboard query ${name}`); // a name from outside the type (a URL, the SQL explorer)
   return names.map((p) => (p === 'extra1' ? extra[0] ?? null : p === 'extra2' ? extra[1] ?? null : f[p]));
 }
 
