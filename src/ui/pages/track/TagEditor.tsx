@@ -4,7 +4,7 @@
 import { createSignal, For, onMount, Show } from 'solid-js';
 import { useLakehouse } from '../../../app/lakehouse-store';
 import { checkValue, CORRECTABLE_FIELDS, FIELD_LABELS, type CorrectableField, type TagEdits } from '../../../domain/tag-corrections';
-import type { TagCorrection } from '../../../lakehouse/models/track-lineage';
+import type { TagCorrection } from '../../../domain/track-lineage';
 import './tag-editor.css';
 
 export interface TagEditorProps {

@@ -2,7 +2,8 @@
 // behind its values, which imports and players counted its plays and skips, and every rating it has.
 import { For, Show } from 'solid-js';
 import { formatCount } from '../../../domain/format-number';
-import { importText, sourceName, type TrackLineage as Lineage } from '../../../lakehouse/models/track-lineage';
+import { importText, sourceName } from '../../../domain/track-lineage';
+import type { TrackLineage as Lineage } from '../../../app/reads/track';
 
 const count = (n: number | null) => (n == null ? '' : formatCount(n));
 

@@ -1,10 +1,10 @@
 // One track: its facts with units, where each came from, and its problem if it has one.
 import { A, useNavigate, useParams } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import { useQuery } from '../../../app/use-query';
+import { useLive } from '../../../app/live/use-live';
+import { track as trackRead, trackLineage } from '../../../app/reads/track';
 import { formatDuration } from '../../../domain/format-number';
-import { trackById } from '../../../lakehouse/queries/queries';
-import { describeFields, trackLineage } from '../../../lakehouse/models/track-lineage';
+import { describeFields } from '../../../domain/track-lineage';
 import { RatingStars } from '../../components/RatingStars';
 import { RemoveTracksButton } from '../../components/RemoveTracks';
 import { TrackPlayer } from '../../components/TrackPlayer';
@@ -30,8 +30,9 @@ const FIELDS: [string, string, (v: unknown) => string][] = [
 export default function TrackPage() {
   const params = useParams();
   const navigate = useNavigate();
-  const track = useQuery((sql) => trackById(sql, params.id ?? ''), () => params.id);
-  const lineage = useQuery((sql) => trackLineage(sql, params.id ?? ''), () => params.id);
+  // Live: a rating, a play, a correction or a run that changes the track's tables shows here at once.
+  const track = useLive(trackRead, () => params.id);
+  const lineage = useLive(trackLineage, () => params.id);
   // The File row shows the path, so each value's source calls it 'this file'.
   const sourceOf = createMemo(() => {
     const l = lineage();

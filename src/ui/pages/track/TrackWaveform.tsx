@@ -1,13 +1,13 @@
 // The track's waveform from raw.analysis, with the player's playhead; an empty state says why
 // there is none (not analysed yet, or the audio could not be decoded).
 import { createMemo, Show } from 'solid-js';
-import { useQuery } from '../../../app/use-query';
+import { useLive } from '../../../app/live/use-live';
+import { waveform } from '../../../app/reads/track';
 import { unpackWaveform } from '../../../domain/waveform-codec';
-import { waveformOf } from '../../../lakehouse/runs/analysis';
 import { Waveform } from '../../components/Waveform';
 
 export function TrackWaveform(props: { trackId: string; positionS: number; onSeek: (seconds: number) => void }) {
-  const packed = useQuery((sql) => waveformOf(sql, props.trackId), () => props.trackId);
+  const packed = useLive(waveform, () => props.trackId);
   const unpacked = createMemo(() => {
     const p = packed();
     if (!p) return null;
