@@ -2,8 +2,8 @@
 // library holds demo data, and the one-step "Remove demo library".
 import { createSignal, Show } from 'solid-js';
 import { useLakehouse } from '../../app/lakehouse-store';
-import { useQuery } from '../../app/use-query';
-import { demoFileCount } from '../../lakehouse/runs/demo';
+import { useLive } from '../../app/live/use-live';
+import { demoFiles } from '../../app/reads/library';
 import { demoHistoryFiles, demoListing } from '../../platform/demo-library';
 
 export function TryDemoButton() {
@@ -31,9 +31,9 @@ export function TryDemoButton() {
   );
 }
 
-/** Live demo files in the library (0 when none); re-queried after every change. */
+/** Live demo files in the library (0 when none); re-read when raw.files changes. */
 export function useDemoCount() {
-  return useQuery((sql) => demoFileCount(sql));
+  return useLive(demoFiles);
 }
 
 export function DemoNotice() {

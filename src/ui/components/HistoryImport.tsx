@@ -3,9 +3,9 @@
 // from imported files is only ever rendered as text nodes, never as HTML.
 import { createSignal, For, Show } from 'solid-js';
 import { useLakehouse } from '../../app/lakehouse-store';
-import { useQuery } from '../../app/use-query';
+import { useLive } from '../../app/live/use-live';
+import { listenedElsewhere } from '../../app/reads/history';
 import { formatCount } from '../../domain/format-number';
-import { listenedElsewhere } from '../../lakehouse/history/history-queries';
 import { describeImport, type ImportRunResult } from '../../pipeline/import-run';
 import { ProgressBar } from './ProgressBar';
 
@@ -99,7 +99,7 @@ export function HistoryImportSummary() {
 /** The Settings section: what can be imported, the control, a drop target, progress and results. */
 export function HistoryImportSection() {
   const { state, actions, start } = useImport();
-  const elsewhere = useQuery(listenedElsewhere);
+  const elsewhere = useLive(listenedElsewhere);
   const [over, setOver] = createSignal(false);
   return (
     <section aria-labelledby="history-import">

@@ -1,11 +1,12 @@
 // The library: onboarding when empty, folder intake, run progress, and the track table.
 import { useNavigate } from '@solidjs/router';
-import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
+import { createMemo, createSignal, For, Show } from 'solid-js';
 import { analysisPaused, pauseAnalysis, resumeAnalysis } from '../../../app/analysis-control';
 import { useLakehouse } from '../../../app/lakehouse-store';
+import { useLive } from '../../../app/live/use-live';
+import { libraryTracks } from '../../../app/reads/library';
 import { countOf, formatCount } from '../../../domain/format-number';
 import { unsupportedFormats, unsupportedPhrase } from '../../../domain/skipped';
-import { libraryTracks } from '../../../lakehouse/queries/queries';
 import { saveFolderHandle } from '../../../platform/handle-store';
 import { rememberListing } from '../../../platform/track-file';
 import type { FolderListing } from '../../../platform/folder-source';
@@ -34,10 +35,7 @@ export default function LibraryPage() {
   const [state, actions] = useLakehouse();
   const navigate = useNavigate();
   const [query, setQuery] = createSignal('');
-  const [tracks] = createResource(
-    () => (state.db === 'ready' ? actions.changes.version(['*']) : false),
-    async () => libraryTracks((await actions.lakehouse()).read),
-  );
+  const tracks = useLive(libraryTracks); // gold.track_facts: re-read when a run or a command changes it
   const visible = createMemo(() => filterTracks(tracks() ?? [], query()));
   const failures = createMemo(() => (tracks() ?? []).filter((t) => t.error));
 

@@ -1,16 +1,16 @@
 // The library page's account of the files its folders' latest scans did not read: formats Wolfie
 // cannot read first (a person may convert those), then hidden and non-audio files, noted apart.
 import { createMemo, For, Show } from 'solid-js';
-import { useQuery } from '../../../app/use-query';
+import { useLive } from '../../../app/live/use-live';
+import { skippedFiles, skippedSummary } from '../../../app/reads/library';
 import { countOf, formatBytes, formatCount } from '../../../domain/format-number';
 import { summariseSkipped } from '../../../domain/skipped';
-import { skippedFiles, skippedSummary } from '../../../lakehouse/runs/skipped-files';
 
 const SHOWN = 1_000;
 
 export function SkippedFiles() {
-  const groups = useQuery(skippedSummary);
-  const files = useQuery((sql) => skippedFiles(sql, SHOWN));
+  const groups = useLive(skippedSummary);
+  const files = useLive(skippedFiles, () => SHOWN);
   const said = createMemo(() => summariseSkipped(groups() ?? []));
   const headline = () => said().unsupported ?? said().others ?? '';
   return (

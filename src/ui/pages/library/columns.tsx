@@ -1,6 +1,6 @@
 // The track table's columns and its search.
 import { formatDuration } from '../../../domain/format-number';
-import type { LibraryTrack } from '../../../lakehouse/queries/queries';
+import type { LibraryTrack } from '../../../app/reads/library';
 import type { Column } from '../../components/DataTable';
 import { TableRating } from '../../components/TableRating';
 
