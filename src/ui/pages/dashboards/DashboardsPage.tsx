@@ -1,10 +1,10 @@
 // Dashboards: tabs as sub-routes (/dashboards, /dashboards/trends, /library, /distribution,
-// /insights) under one filter bar whose state is in the URL. Every figure reads gold tables
-// through sql/queries/dashboards; an empty state names what is missing and the one fix.
+// /insights) under one filter bar whose state is in the URL. Every figure is a live read of gold
+// tables (app/reads/dashboards.ts); an empty state names what is missing and the one fix.
 import { A, useLocation, useParams } from '@solidjs/router';
-import { createResource, For, Match, Show, Switch } from 'solid-js';
-import { useLakehouse } from '../../../app/lakehouse-store';
-import { dashState } from '../../../lakehouse/queries/dashboards';
+import { For, Match, Show, Switch } from 'solid-js';
+import { useLive } from '../../../app/live/use-live';
+import { dashState } from '../../../app/reads/dashboards';
 import DistributionTab from './DistributionTab';
 import { PRESETS, useDashParams } from './filters';
 import InsightsTab from './InsightsTab';
@@ -16,11 +16,10 @@ import './dashboards.css';
 const TABS = [['', 'Overview'], ['trends', 'Listening trends'], ['library', 'Library optimisation'], ['distribution', 'Distribution'], ['insights', 'Insights']] as const;
 
 export default function DashboardsPage() {
-  const [lake, actions] = useLakehouse();
   const route = useParams<{ tab?: string }>();
   const location = useLocation();
   const { params, setParams, preset, filters, one } = useDashParams();
-  const [state] = createResource(() => (lake.db === 'ready' ? actions.changes.version(['*']) : false), async () => dashState((await actions.lakehouse()).read));
+  const state = useLive(dashState);
   const tab = () => route.tab ?? '';
   const f = () => filters(state());
 

@@ -3,7 +3,7 @@
 // row's Filter button) puts dim/value in the URL: every chart and the track list narrow to it.
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
-import type { DashFilters, DashState } from '../../../lakehouse/queries/dashboards';
+import type { DashFilters, DashState } from '../../../app/reads/dashboards';
 import { Chart, Plot } from '../../components/Chart';
 import { ChartCamelot } from '../../components/ChartCamelot';
 import { RowsTable } from '../../components/RowsTable';

@@ -3,7 +3,7 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { bpmInsight, genreKeyInsights, hoursInsight, MIN_PLAYS, MIN_TRACKS, skipInsight, type Insight } from '../../../domain/insights';
-import { inlinedSql, type DashFilters, type DashState } from '../../../lakehouse/queries/dashboards';
+import { inlinedSql, type DashFilters, type DashQuery, type DashState } from '../../../app/reads/dashboards';
 import { readyOf, useDash } from './use-dash';
 
 export default function InsightsTab(props: { state: DashState; filters: DashFilters }) {
@@ -13,7 +13,7 @@ export default function InsightsTab(props: { state: DashState; filters: DashFilt
   const hours = useDash<{ dow: number; hour: number; listens: number }>('trends_heatmap', () => props.filters);
   const insights = (): Insight[] =>
     [bpmInsight(bpm() ?? []), ...genreKeyInsights(keys() ?? []), skipInsight(skips() ?? []), hoursInsight(hours() ?? [])].filter((i): i is Insight => !!i);
-  const sqlLink = (name: string) => `/sql?q=${encodeURIComponent(inlinedSql(name as Parameters<typeof inlinedSql>[0], props.filters))}`;
+  const sqlLink = (name: string) => `/sql?q=${encodeURIComponent(inlinedSql(name as DashQuery, props.filters))}`;
   const tracksLink = (t: NonNullable<Insight['tracks']>) => `/dashboards/distribution?dim=${encodeURIComponent(t.dim)}&value=${encodeURIComponent(t.value)}`;
   return (
     <div data-testid="dash-insights" data-ready={readyOf(bpm, keys, skips, hours)}>

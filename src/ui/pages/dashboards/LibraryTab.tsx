@@ -2,7 +2,7 @@
 // favourites, over-played tracks with alternatives, duplicates and versions, missing tags.
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
-import type { DashFilters, DashState } from '../../../lakehouse/queries/dashboards';
+import type { DashFilters, DashState } from '../../../app/reads/dashboards';
 import { RowsTable } from '../../components/RowsTable';
 import { fmt, readyOf, useDash } from './use-dash';
 

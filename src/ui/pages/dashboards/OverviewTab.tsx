@@ -1,7 +1,7 @@
 // Overview: library and listening totals for the period, top artists/tracks/genres/labels, new additions.
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
-import type { DashFilters, DashState } from '../../../lakehouse/queries/dashboards';
+import type { DashFilters, DashState } from '../../../app/reads/dashboards';
 import { Chart, Plot } from '../../components/Chart';
 import { fmt, readyOf, useDash } from './use-dash';
 

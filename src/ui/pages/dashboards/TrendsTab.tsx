@@ -1,7 +1,7 @@
 // Listening trends: plays and minutes per day/week/month, plays by an attribute over time, the
 // day-of-week by hour heatmap, streaks, and artists that rose or fell against the period before.
 import { createSignal, For, Show } from 'solid-js';
-import type { DashFilters, DashState, Grain } from '../../../lakehouse/queries/dashboards';
+import type { DashFilters, DashState, Grain } from '../../../app/reads/dashboards';
 import { Chart, Plot } from '../../components/Chart';
 import { previousStart } from './filters';
 import { fmt, readyOf, useDash } from './use-dash';

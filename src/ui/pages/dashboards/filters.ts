@@ -2,7 +2,7 @@
 // (from/to dates, or a preset relative to the last day of listening), genre, source, and the
 // distribution page's clicked dimension/value.
 import { useSearchParams } from '@solidjs/router';
-import type { DashFilters, DashState } from '../../../lakehouse/queries/dashboards';
+import type { DashFilters, DashState } from '../../../app/reads/dashboards';
 
 export const PRESETS = [
   ['all', 'All time'], ['30d', 'Last 30 days'], ['90d', 'Last 90 days'], ['365d', 'Last 12 months'], ['custom', 'Custom'],

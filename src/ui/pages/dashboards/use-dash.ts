@@ -1,11 +1,15 @@
-// One dashboard query as a Solid resource, re-run when its filters change or the data changes.
-import type { Resource } from 'solid-js';
-import { useQuery } from '../../../app/use-query';
-import { dashQuery, type DashFilters, type DashQuery } from '../../../lakehouse/queries/dashboards';
-import type { Row } from '../../../lakehouse/engine/sql-client';
+// One dashboard query as a live read: re-run when its filters change, or when a run or a command
+// changes one of the gold tables it reads (app/reads/dashboards.ts names them).
+import { createMemo, type Resource } from 'solid-js';
+import { dash, type DashArgs, type DashFilters, type DashQuery } from '../../../app/reads/dashboards';
+import { useLive } from '../../../app/live/use-live';
 
-export function useDash<T extends Row>(name: DashQuery, filters: () => DashFilters, extra: () => unknown[] = () => []): Resource<T[]> {
-  return useQuery((read) => dashQuery<T>(read, name, filters(), extra()), () => JSON.stringify([filters(), extra()]));
+export function useDash<T = Record<string, unknown>>(name: DashQuery, filters: () => DashFilters, extra: () => unknown[] = () => []): Resource<T[]> {
+  // The page hands new filter objects whenever its state re-reads; equal filters must not re-run the query.
+  const args = createMemo<DashArgs, undefined>(() => ({ name, filters: filters(), extra: extra() }), undefined, {
+    equals: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+  });
+  return useLive(dash, args) as Resource<T[]>;
 }
 
 /** 'true' once every resource of a tab has data: the benchmark and tests wait for it. */
