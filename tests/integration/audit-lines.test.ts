@@ -4,7 +4,6 @@
 import { describe, expect, it } from 'vitest';
 import { listAudit } from '../../src/lakehouse/runs/audit';
 import { deleteSmartPlaylist, listSmartPlaylists, savePlaylist, saveSmartPlaylist } from '../../src/lakehouse/queries/playlists';
-import { deleteRule, saveRule } from '../../src/lakehouse/models/rules';
 import { deleteSaved, listSaved, saveQuery } from '../../src/lakehouse/queries/saved-queries';
 import type { SqlClient } from '../../src/lakehouse/engine/sql-client';
 import { migratedClient } from '../support/node-db';
@@ -47,16 +46,5 @@ describe('audit lines for saved things', () => {
     const sql = await migratedClient();
     const id = await savePlaylist(sql, 'Friday set', [{ trackId: 'a', locked: false }, { trackId: 'b', locked: true }], { mode: 'flow' });
     expect(await lines(sql)).toEqual([['playlist-save', `Saved playlist “Friday set” (2 tracks, id ${id})`]]);
-  });
-
-  it('records deleting a rule', async () => {
-    const sql = await migratedClient();
-    await saveRule(sql, { rule_id: 'files_have_size', layer: 'bronze', kind: 'not_null', table_name: 'raw.files', column_name: 'size_bytes', arg: null, query: null, severity: 'warn', description: null });
-    await deleteRule(sql, 'files_have_size');
-    expect((await sql.query("SELECT count(*) AS n FROM meta.dq_rules WHERE rule_id = 'files_have_size'"))[0]).toEqual({ n: 0 });
-    expect((await lines(sql)).map(([action, details]) => `${action}: ${details}`)).toEqual([
-      'rule-edit: Saved rule files_have_size (not_null on raw.files.size_bytes, warn)',
-      'rule-delete: Deleted rule files_have_size',
-    ]);
   });
 });

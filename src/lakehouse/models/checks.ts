@@ -4,12 +4,12 @@
 // broken one cannot spoil the others. Results, with a sample of failing rows, go to meta.dq_results.
 import { MODELS, retarget, type Layer } from './models';
 import { ident, type Row, type SqlClient } from '../engine/sql-client';
+import { RULE_KINDS, type RuleKind } from '../../domain/rule-kinds';
 
 const templates = import.meta.glob('../sql/checks/*.sql', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 const TEMPLATE = Object.fromEntries(Object.entries(templates).map(([p, s]) => [/(\w+)\.sql$/.exec(p)![1]!, s.replace(/^--.*\n/gm, '').trim()]));
 
-export const RULE_KINDS = ['not_null', 'unique', 'range', 'allowed', 'completeness', 'refint', 'freshness', 'schema', 'predicate', 'query'] as const;
-export type RuleKind = (typeof RULE_KINDS)[number];
+export { RULE_KINDS, type RuleKind };
 
 export interface Rule {
   rule_id: string;

@@ -1,9 +1,8 @@
 // Data quality: the latest run's rule results (failing first, with a sample of failing rows),
 // anomalies with their evidence, and the rules themselves, editable.
 import { For, Show } from 'solid-js';
-import { useQuery } from '../../../app/use-query';
-import { recentAnomalies } from '../../../lakehouse/models/anomalies';
-import { dqResults } from '../../../lakehouse/models/rules';
+import { useLive } from '../../../app/live/use-live';
+import { anomalies as anomaliesRead, checkResults } from '../../../app/reads/quality';
 import { RowsTable } from '../../components/RowsTable';
 import { RulesTable } from './RulesTable';
 
@@ -20,8 +19,8 @@ function parseSample(text: unknown): Record<string, unknown>[] | null {
 const STATUS_STATE: Record<string, string> = { passed: 'succeeded', failed: 'failed', error: 'failed', skipped: 'idle' };
 
 export default function QualityPage() {
-  const results = useQuery((sql) => dqResults(sql));
-  const anomalies = useQuery(recentAnomalies);
+  const results = useLive(checkResults);
+  const anomalies = useLive(anomaliesRead);
   const counts = () => {
     const rows = results()?.rows ?? [];
     return { total: rows.length, failed: rows.filter((r) => r.status === 'failed').length, blocking: rows.filter((r) => r.status === 'failed' && r.severity === 'error').length };

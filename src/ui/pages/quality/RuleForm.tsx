@@ -1,9 +1,10 @@
 // Adding or editing a data-quality rule: an allow-listed template (column + argument) or a
-// read-only predicate/query. Saved only after a read-only trial run succeeds.
+// read-only predicate/query. Saved only after a read-only trial run succeeds (commands/rules.ts).
 import { createSignal, For, Show } from 'solid-js';
+import { saveRule } from '../../../app/commands/rules';
 import { useLakehouse } from '../../../app/lakehouse-store';
-import { RULE_KINDS, type Rule } from '../../../lakehouse/models/checks';
-import { saveRule } from '../../../lakehouse/models/rules';
+import type { Rule } from '../../../lakehouse/models/checks';
+import { RULE_KINDS } from '../../../domain/rule-kinds';
 
 const HINT: Record<string, string> = {
   range: "min..max, e.g. 40..250 ('+1' as max = next year)", allowed: 'comma-separated values, e.g. mp3,flac', completeness: 'share that must be present, e.g. 0.95',
@@ -24,19 +25,16 @@ export function RuleForm(props: { rule?: Rule; onDone(): void }) {
     setError(null);
     const f = new FormData(form);
     const text = (k: string) => String(f.get(k) ?? '').trim();
-    try {
-      const lake = await actions.lakehouse();
-      const trial = await saveRule(lake.sql, {
-        rule_id: text('rule_id'), layer: text('layer') as Rule['layer'], kind: kind() as Rule['kind'], table_name: text('table_name'),
-        column_name: text('column_name') || null, arg: text('arg') || null, query: text('query') || null,
-        severity: text('severity') as Rule['severity'], description: text('description') || null, enabled: r?.enabled ?? true,
-      });
-      actions.toast('success', `Rule saved. On the current data it ${trial.status === 'passed' ? 'passes' : `finds ${trial.failing ?? 0} failing rows`}; it runs with the next run.`);
-      actions.changes.announce(['*']);
-      props.onDone();
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    }
+    const saved = await saveRule(actions.commands, {
+      rule_id: text('rule_id'), layer: text('layer') as Rule['layer'], kind: kind() as Rule['kind'], table_name: text('table_name'),
+      column_name: text('column_name') || null, arg: text('arg') || null, query: text('query') || null,
+      severity: text('severity') as Rule['severity'], description: text('description') || null, enabled: r?.enabled ?? true,
+    });
+    if (!saved.ok) return setError(saved.error); // also told in a toast; the form keeps what was typed
+    const trial = saved.value;
+    const found = trial === null ? '' : ` On the current data it ${trial.status === 'passed' ? 'passes' : `finds ${trial.failing ?? 0} failing rows`};`;
+    actions.toast('success', `Rule saved.${found} it runs with the next run.`);
+    props.onDone();
   };
 
   return (

@@ -1,26 +1,19 @@
 // The rules as data: enable or disable, change severity, edit, delete after a confirmation
 // (built-in rules can only be disabled), or add a new one.
 import { createSignal, For, Show } from 'solid-js';
+import { deleteRule, setRuleEnabled, setRuleSeverity } from '../../../app/commands/rules';
 import { useLakehouse } from '../../../app/lakehouse-store';
-import { useQuery } from '../../../app/use-query';
+import { useLive } from '../../../app/live/use-live';
+import { rules as rulesRead } from '../../../app/reads/quality';
 import type { Rule } from '../../../lakehouse/models/checks';
-import { allRules, deleteRule, setRuleEnabled, setRuleSeverity } from '../../../lakehouse/models/rules';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { RuleForm } from './RuleForm';
 
 export function RulesTable() {
   const [, actions] = useLakehouse();
-  const rules = useQuery(allRules);
+  const rules = useLive(rulesRead);
   const [editing, setEditing] = createSignal<Rule | 'new' | null>(null);
   const [deleting, setDeleting] = createSignal<string | null>(null);
-  const change = async (work: (sql: Awaited<ReturnType<typeof actions.lakehouse>>['sql']) => Promise<void>) => {
-    try {
-      await work((await actions.lakehouse()).sql);
-      actions.changes.announce(['*']);
-    } catch (e) {
-      actions.toast('error', `The rule could not be changed: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  };
   return (
     <section aria-labelledby="rules-heading">
       <h2 id="rules-heading">Rules</h2>
@@ -32,12 +25,19 @@ export function RulesTable() {
           <For each={rules()}>
             {(r) => (
               <tr>
-                <td><input type="checkbox" checked={r.enabled} aria-label={`Enable rule ${r.rule_id}`} onChange={(e) => void change((sql) => setRuleEnabled(sql, r.rule_id, e.currentTarget.checked))} /></td>
+                <td><input type="checkbox" checked={r.enabled} aria-label={`Enable rule ${r.rule_id}`} onChange={(e) => {
+                  const box = e.currentTarget;
+                  // A change that failed was told by its command; the box goes back to what is stored.
+                  void setRuleEnabled(actions.commands, r.rule_id, box.checked).then((o) => { if (!o.ok) box.checked = r.enabled; });
+                }} /></td>
                 <td title={r.description ?? ''}>{r.rule_id}</td><td>{r.layer}</td><td>{r.kind}</td>
                 <td>{`${r.table_name}${r.column_name ? `.${r.column_name}` : ''}`}</td>
                 <td><code>{r.query ?? r.arg ?? ''}</code></td>
                 <td>
-                  <select aria-label={`Severity of ${r.rule_id}`} onChange={(e) => void change((sql) => setRuleSeverity(sql, r.rule_id, e.currentTarget.value as 'error' | 'warn'))}>
+                  <select aria-label={`Severity of ${r.rule_id}`} onChange={(e) => {
+                    const select = e.currentTarget;
+                    void setRuleSeverity(actions.commands, r.rule_id, select.value as 'error' | 'warn').then((o) => { if (!o.ok) select.value = r.severity; });
+                  }}>
                     <option value="warn" selected={r.severity === 'warn'}>warn</option><option value="error" selected={r.severity === 'error'}>error</option>
                   </select>
                 </td>
@@ -59,7 +59,7 @@ export function RulesTable() {
         onClose={(ok) => {
           const ruleId = deleting();
           setDeleting(null);
-          if (ok && ruleId) void change((sql) => deleteRule(sql, ruleId));
+          if (ok && ruleId) void deleteRule(actions.commands, ruleId);
         }}
       >
         <p>Its definition is lost and later runs no longer check it; results of past runs stay. To bring it back, add it again.</p>
