@@ -4,7 +4,6 @@
 import { describe, expect, it } from 'vitest';
 import { listAudit } from '../../src/lakehouse/runs/audit';
 import { deleteSmartPlaylist, listSmartPlaylists, savePlaylist, saveSmartPlaylist } from '../../src/lakehouse/queries/playlists';
-import { deleteSaved, listSaved, saveQuery } from '../../src/lakehouse/queries/saved-queries';
 import type { SqlClient } from '../../src/lakehouse/engine/sql-client';
 import { migratedClient } from '../support/node-db';
 
@@ -14,21 +13,6 @@ async function lines(sql: SqlClient): Promise<[string, string][]> {
 }
 
 describe('audit lines for saved things', () => {
-  it('records saving, replacing and deleting a saved query, and nothing for a delete that changed nothing', async () => {
-    const sql = await migratedClient();
-    await saveQuery(sql, 'Top artists', 'SELECT artist FROM gold.track_facts');
-    await saveQuery(sql, 'Top artists', 'SELECT artist, count(*) FROM gold.track_facts GROUP BY 1');
-    expect(await listSaved(sql)).toEqual([{ name: 'Top artists', sql: 'SELECT artist, count(*) FROM gold.track_facts GROUP BY 1' }]);
-    await deleteSaved(sql, 'Top artists');
-    await deleteSaved(sql, 'Top artists');
-    expect(await listSaved(sql)).toEqual([]);
-    expect(await lines(sql)).toEqual([
-      ['query-save', 'Saved query “Top artists”: SELECT artist FROM gold.track_facts'],
-      ['query-save', 'Replaced query “Top artists”: SELECT artist, count(*) FROM gold.track_facts GROUP BY 1'],
-      ['query-delete', 'Deleted saved query “Top artists”'],
-    ]);
-  });
-
   it('records saving and deleting a smart playlist by its name', async () => {
     const sql = await migratedClient();
     await saveSmartPlaylist(sql, { name: 'Never played', match: 'all', rules: [{ field: 'last_played_at', op: 'never' }], sort: { field: 'artist', dir: 'asc' }, limit: 50 });

@@ -1,12 +1,13 @@
 // The read-only SQL explorer: a query over every schema (?q= opens one, as the dashboards'
 // "Query" links do), its result as a table and, when small, a chart; saved queries (deleted after a
 // confirmation); CSV and Parquet export. Only queries run: see lakehouse/engine/read-only.ts.
+// The result is a live read: once run, it follows the tables' changes until another query is run.
 import { useSearchParams } from '@solidjs/router';
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
+import { deleteSavedQuery, saveQuery } from '../../../app/commands/sql';
 import { useLakehouse } from '../../../app/lakehouse-store';
-import { runReadOnly } from '../../../lakehouse/engine/read-only';
-import { deleteSaved, listSaved, saveQuery } from '../../../lakehouse/queries/saved-queries';
-import type { Row } from '../../../lakehouse/engine/sql-client';
+import { useLive } from '../../../app/live/use-live';
+import { explorerQuery, savedQueries, type ExplorerRun } from '../../../app/reads/sql';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { RowsTable } from '../../components/RowsTable';
 import { AutoChart, chartable } from './AutoChart';
@@ -16,49 +17,24 @@ const EXAMPLE = 'SELECT artist, count(*) AS tracks\nFROM gold.track_facts\nGROUP
 const SHOWN_ROWS = 1000;
 
 export default function SqlPage() {
-  const [lake, actions] = useLakehouse();
+  const [, actions] = useLakehouse();
   const [params] = useSearchParams<{ q?: string }>();
   const [text, setText] = createSignal(typeof params.q === 'string' && params.q ? params.q : EXAMPLE);
-  const [rows, setRows] = createSignal<Row[] | null>(null);
-  const [error, setError] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
-  const [ms, setMs] = createSignal(0);
+  const [submitted, setSubmitted] = createSignal<ExplorerRun | undefined>(undefined);
   const [name, setName] = createSignal('');
   const [deleting, setDeleting] = createSignal<string | null>(null);
-  const [saved, { refetch }] = createResource(() => (lake.db === 'ready' ? actions.changes.version(['*']) : false), async () => listSaved((await actions.lakehouse()).read));
+  const saved = useLive(savedQueries);
+  const result = useLive(explorerQuery, submitted);
+  const rows = () => result()?.rows ?? null;
+  const error = () => result()?.error ?? null;
+  const busy = () => result.loading;
 
-  const run = async () => {
-    setBusy(true);
-    setError(null);
-    const t0 = performance.now();
-    try {
-      setRows(await runReadOnly((await actions.lakehouse()).read, text()));
-    } catch (e) {
-      setRows(null);
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setMs(performance.now() - t0);
-      setBusy(false);
-    }
-  };
+  const run = () => setSubmitted((s) => ({ text: text(), press: (s?.press ?? 0) + 1 }));
   const save = async () => {
     if (!name().trim()) return;
-    try {
-      await saveQuery((await actions.lakehouse()).sql, name().trim(), text());
-      setName('');
-    } catch (e) {
-      actions.toast('error', `The query “${name().trim()}” could not be saved: ${e instanceof Error ? e.message : String(e)}. Try again.`);
-    }
-    void refetch();
+    if ((await saveQuery(actions.commands, name().trim(), text())).ok) setName('');
   };
-  const remove = async (queryName: string) => {
-    try {
-      await deleteSaved((await actions.lakehouse()).sql, queryName);
-    } catch (e) {
-      actions.toast('error', `The saved query “${queryName}” could not be deleted: ${e instanceof Error ? e.message : String(e)}. Try again.`);
-    }
-    void refetch();
-  };
+  const remove = (queryName: string) => void deleteSavedQuery(actions.commands, queryName);
 
   return (
     <section>
@@ -73,14 +49,14 @@ export default function SqlPage() {
         value={text()}
         onInput={(e) => setText(e.currentTarget.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void run();
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) run();
         }}
       />
       <div class="toolbar">
-        <button class="primary" onClick={() => void run()} disabled={busy()}>Run</button>
+        <button class="primary" onClick={run} disabled={busy()}>Run</button>
         <button onClick={() => exportCsv(rows() ?? [])} disabled={!rows()?.length}>Export CSV</button>
         <button onClick={() => exportParquet(rows() ?? [])} disabled={!rows()?.length}>Export Parquet</button>
-        <Show when={rows()}>{(r) => <span class="muted" aria-live="polite">{`${r().length} rows in ${Math.round(ms())} ms`}</span>}</Show>
+        <Show when={rows()}>{(r) => <span class="muted" aria-live="polite">{`${r().length} rows in ${Math.round(result()?.ms ?? 0)} ms`}</span>}</Show>
       </div>
       <details class="card">
         <summary>{`Saved queries (${saved()?.length ?? 0})`}</summary>
@@ -106,7 +82,7 @@ export default function SqlPage() {
         onClose={(ok) => {
           const queryName = deleting();
           setDeleting(null);
-          if (ok && queryName !== null) void remove(queryName);
+          if (ok && queryName !== null) remove(queryName);
         }}
       >
         <p>Its name and SQL text are lost; the data it reads is not touched. To keep the text, open it and copy it first.</p>
