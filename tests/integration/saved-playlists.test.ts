@@ -1,9 +1,11 @@
 // Saved generated playlists on the real engine: listed newest first with their size and minutes,
 // shown in saved order against gold.track_facts (a track whose file was deleted is flagged, not
-// dropped), and deleted whole in one transaction with exactly one audit line.
+// dropped), and deleted whole by the delete command in one transaction with exactly one audit line.
 import { describe, expect, it } from 'vitest';
+import { deletePlaylist } from '../../src/app/commands/playlists';
 import { listAudit } from '../../src/lakehouse/runs/audit';
-import { deletePlaylist, listPlaylists, playlistTracks, savePlaylist } from '../../src/lakehouse/queries/playlists';
+import { listPlaylists, playlistTracks, savePlaylist } from '../../src/lakehouse/queries/playlists';
+import { testCommandContext } from '../support/command-context';
 import type { SqlClient } from '../../src/lakehouse/engine/sql-client';
 import { ingestRun, record } from './pipeline-fixtures';
 import { migratedClient } from '../support/node-db';
@@ -57,8 +59,9 @@ describe('saved playlists', () => {
     const keep = await savePlaylist(sql, 'Keep', [{ trackId: id('library/a.mp3'), locked: false }], {});
     const pid = await savePlaylist(sql, 'Friday set', PATHS.map((p) => ({ trackId: id(p), locked: false })), {});
     const before = (await listAudit(sql)).length;
-    await deletePlaylist(sql, pid);
-    await deletePlaylist(sql, pid);
+    const ctx = testCommandContext(sql);
+    expect(await deletePlaylist(ctx, pid)).toEqual({ ok: true, value: true });
+    expect(await deletePlaylist(ctx, pid)).toEqual({ ok: true, value: false });
     expect(await count(sql, 'raw.playlists', pid)).toBe(0);
     expect(await count(sql, 'raw.playlist_tracks', pid)).toBe(0);
     expect(await count(sql, 'raw.playlist_tracks', keep)).toBe(1);

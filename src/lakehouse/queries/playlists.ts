@@ -1,10 +1,9 @@
 // Playlists in the lakehouse: the candidate pool for the generator, smart-playlist rules compiled
 // to SQL (identifiers only from the allow-lists below, every value bound), and saving both kinds
 // in raw.smart_playlists / raw.playlists (migration 0006), listing and deleting the saved ones.
-// Each save and delete adds an audit line.
-import { canonicalKey, compatibleKeys, describePlaylist, validatePlaylist, type Rule, type SmartPlaylist, type SortField } from '../../domain/playlist-rules';
+// The writes join the caller's transaction; src/app/commands/playlists.ts adds the audit lines.
+import { canonicalKey, compatibleKeys, validatePlaylist, type Rule, type SmartPlaylist, type SortField } from '../../domain/playlist-rules';
 import type { PlaylistTrack } from '../../domain/playlist';
-import { recordAudit } from '../runs/audit';
 import poolSql from '../sql/intelligence/playlist_pool.sql?raw';
 import savedTracksSql from '../sql/intelligence/saved_playlist_tracks.sql?raw';
 import savedSql from '../sql/intelligence/saved_playlists.sql?raw';
@@ -93,29 +92,27 @@ export async function listSmartPlaylists(sql: SqlClient): Promise<SavedSmartPlay
   return rows.map((r) => ({ ...(JSON.parse(r.rules_json) as SmartPlaylist), id: r.playlist_id }));
 }
 
-/** Saves by name: the same name replaces the earlier rules. */
-export async function saveSmartPlaylist(sql: SqlClient, p: SmartPlaylist): Promise<void> {
+/** Saves by name: the same name replaces the earlier rules. Says whether it replaced one. */
+export async function saveSmartPlaylist(sql: SqlClient, p: SmartPlaylist): Promise<{ replaced: boolean }> {
   compileSmartPlaylist(p); // refuse to save what cannot run
   const json = JSON.stringify({ name: p.name.trim(), match: p.match, rules: p.rules, sort: p.sort, limit: p.limit });
-  const replaced = await sql.transaction(async () => {
+  return sql.transaction(async () => {
     const [existing] = await sql.query<{ playlist_id: number }>('SELECT playlist_id FROM raw.smart_playlists WHERE name = ?', [p.name.trim()]);
     if (existing) await sql.query('UPDATE raw.smart_playlists SET rules_json = ?, updated_at = now() WHERE playlist_id = ?', [json, existing.playlist_id]);
     else await sql.query(`INSERT INTO raw.smart_playlists (playlist_id, name, rules_json) VALUES (nextval('raw.smart_playlist_ids'), ?, ?)`, [p.name.trim(), json]);
-    return !!existing;
+    return { replaced: !!existing };
   });
-  // After the commit: the audit line has its own transaction (see recordAudit).
-  await recordAudit(sql, 'playlist-save', `${replaced ? 'Replaced' : 'Saved'} smart playlist “${p.name.trim()}”: ${describePlaylist(p)}`);
 }
 
-export async function deleteSmartPlaylist(sql: SqlClient, id: number): Promise<void> {
+/** The deleted playlist's name, or null when there was none (a second click on a stale list). */
+export async function deleteSmartPlaylist(sql: SqlClient, id: number): Promise<string | null> {
   const gone = await sql.transaction(() => sql.query<{ name: string }>('DELETE FROM raw.smart_playlists WHERE playlist_id = ? RETURNING name', [id]));
-  // Only a playlist that existed leaves a line: a second click on a stale list changed nothing.
-  if (gone[0]) await recordAudit(sql, 'playlist-delete', `Deleted smart playlist “${gone[0].name}”`);
+  return gone[0]?.name ?? null;
 }
 
 /** Saves a generated playlist (order and locks) with the options that made it; returns its id. */
 export async function savePlaylist(sql: SqlClient, name: string, tracks: { trackId: string; locked: boolean }[], settings: unknown): Promise<number> {
-  const id = await sql.transaction(async () => {
+  return sql.transaction(async () => {
     const [row] = await sql.query<{ id: number }>(`SELECT nextval('raw.playlist_ids') AS id`, []);
     const playlistId = row!.id;
     await sql.query('INSERT INTO raw.playlists (playlist_id, name, settings_json) VALUES (?, ?, ?)', [playlistId, name, JSON.stringify(settings)]);
@@ -124,8 +121,6 @@ export async function savePlaylist(sql: SqlClient, name: string, tracks: { track
     }
     return playlistId;
   });
-  await recordAudit(sql, 'playlist-save', `Saved playlist “${name}” (${tracks.length} tracks, id ${id})`);
-  return id;
 }
 
 export type SavedPlaylist = {
@@ -148,13 +143,14 @@ export async function playlistTracks(sql: SqlClient, id: number): Promise<SavedP
   return sql.query<SavedPlaylistTrack>(savedTracksSql, [id]);
 }
 
-/** Deletes a saved playlist and its track list together; the tracks themselves stay in the library. */
-export async function deletePlaylist(sql: SqlClient, id: number): Promise<void> {
-  const gone = await sql.transaction(async () => {
+/**
+ * Deletes a saved playlist and its track list together; the tracks themselves stay in the
+ * library. What was deleted, or null when there was none (a second click on a stale list).
+ */
+export async function deletePlaylist(sql: SqlClient, id: number): Promise<{ name: string; tracks: number } | null> {
+  return sql.transaction(async () => {
     const tracks = await sql.query<{ position: number }>('DELETE FROM raw.playlist_tracks WHERE playlist_id = ? RETURNING position', [id]);
     const [row] = await sql.query<{ name: string }>('DELETE FROM raw.playlists WHERE playlist_id = ? RETURNING name', [id]);
     return row ? { name: row.name, tracks: tracks.length } : null;
   });
-  // As deleteSmartPlaylist: a second click on a stale list deleted nothing and leaves no line.
-  if (gone) await recordAudit(sql, 'playlist-delete', `Deleted playlist “${gone.name}” (${gone.tracks} tracks, id ${id})`);
 }

@@ -2,22 +2,21 @@
 // with scored transitions out, editable (lock, reorder, remove), regenerable around the locks,
 // exportable as M3U8 (relative or absolute paths) and CSV, and savable.
 import { createMemo, createSignal, For, Show } from 'solid-js';
+import { savePlaylist } from '../../../app/commands/playlists';
 import { useLakehouse } from '../../../app/lakehouse-store';
-import { useQuery } from '../../../app/use-query';
+import { useLive } from '../../../app/live/use-live';
+import { moreLikeThis, pool as poolRead } from '../../../app/reads/playlists';
 import { playlistFileName, toCsv } from '../../../domain/m3u';
 import { compatibleShare, type EnergyArc, type PlaylistTrack } from '../../../domain/playlist';
 import { generatePlaylist, type PlaylistMode } from '../../../domain/playlist-generate';
-import type { Neighbour } from '../../../domain/recommend-similar';
-import { playlistPool, savePlaylist, toPlaylistTrack } from '../../../lakehouse/queries/playlists';
-import { similarTracks } from '../../../lakehouse/queries/recommend';
 import { downloadBlob } from '../../../platform/download';
 import { downloadM3u } from './download-m3u';
 import { PlaylistTable, type Slot } from './PlaylistTable';
 
 export function Generator() {
   const [, actions] = useLakehouse();
-  const rows = useQuery(playlistPool);
-  const pool = createMemo(() => (rows() ?? []).map(toPlaylistTrack));
+  const rows = useLive(poolRead);
+  const pool = () => rows()?.tracks ?? [];
   const [mode, setMode] = createSignal<PlaylistMode>('balanced');
   const [arc, setArc] = createSignal<EnergyArc>('warm-up-peak-cool-down');
   const [amount, setAmount] = createSignal(12);
@@ -31,18 +30,22 @@ export function Generator() {
   const [notes, setNotes] = createSignal<string[]>([]);
   const [root, setRoot] = createSignal('');
   const [title, setTitle] = createSignal('Wolfie mix');
-  const [similar, setSimilar] = createSignal<{ of: PlaylistTrack; rows: Neighbour[] } | null>(null);
+  const [similarTo, setSimilarTo] = createSignal<PlaylistTrack | undefined>(undefined);
+  const neighbours = useLive(moreLikeThis, () => similarTo()?.trackId);
+  const similar = () => {
+    const of = similarTo();
+    return of && neighbours() ? { of, rows: neighbours()! } : null;
+  };
 
   const label = (t: PlaylistTrack) => `${t.artist ?? 'Unknown artist'} – ${t.title ?? t.path}`;
   const candidates = createMemo(() => {
     const g = genre().trim().toLowerCase();
-    return (rows() ?? [])
-      .filter((r) => {
-        if (g && !(r.genre ?? '').toLowerCase().includes(g)) return false;
-        if (bpmMin() !== null && (r.bpm ?? 0) < bpmMin()!) return false;
-        return bpmMax() === null || (r.bpm ?? Infinity) <= bpmMax()!;
-      })
-      .map(toPlaylistTrack);
+    const all = rows();
+    return (all?.rows ?? []).flatMap((r, i) => {
+      if (g && !(r.genre ?? '').toLowerCase().includes(g)) return [];
+      if (bpmMin() !== null && (r.bpm ?? 0) < bpmMin()!) return [];
+      return bpmMax() === null || (r.bpm ?? Infinity) <= bpmMax()! ? [all!.tracks[i]!] : [];
+    });
   });
   const share = createMemo(() => compatibleShare(slots().map((s) => s.track)));
 
@@ -67,12 +70,9 @@ export function Generator() {
     downloadBlob(new Blob(['\ufeff', toCsv(['position', 'artist', 'title', 'path', 'duration_s', 'bpm', 'key', 'energy'], rows)], { type: 'text/csv;charset=utf-8' }), playlistFileName(title(), 'csv'));
   };
   const save = async () => {
-    const lake = await actions.lakehouse();
-    const id = await savePlaylist(lake.sql, title(), slots().map((s) => ({ trackId: s.track.trackId, locked: s.locked })), { mode: mode(), arc: arc(), amount: amount(), unit: unit(), gap: gap() });
-    actions.toast('success', `Saved “${title()}” (playlist ${id}, ${slots().length} tracks).`);
-    actions.changes.announce(['*']); // the Saved playlists list below re-reads
+    const saved = await savePlaylist(actions.commands, title(), slots().map((s) => ({ trackId: s.track.trackId, locked: s.locked })), { mode: mode(), arc: arc(), amount: amount(), unit: unit(), gap: gap() });
+    if (saved.ok) actions.toast('success', `Saved “${title()}” (playlist ${saved.value}, ${slots().length} tracks).`); // the Saved playlists list re-reads itself
   };
-  const moreLike = async (t: PlaylistTrack) => setSimilar({ of: t, rows: await similarTracks((await actions.lakehouse()).read, t.trackId) });
 
   return (
     <section class="card" aria-labelledby="gen-h">
@@ -100,7 +100,7 @@ export function Generator() {
           <strong>{share().ok} of {share().total}</strong> transitions Camelot-compatible and within 6 % BPM
         </p>
         <For each={notes()}>{(n) => <p class="muted">{n}</p>}</For>
-        <PlaylistTable slots={slots()} onChange={setSlots} onMoreLike={(t) => void moreLike(t)} />
+        <PlaylistTable slots={slots()} onChange={setSlots} onMoreLike={setSimilarTo} />
       </Show>
       <div class="toolbar" style={{ 'margin-top': 'var(--space-3)' }}>
         <label>Playlist name <input value={title()} onInput={(e) => setTitle(e.currentTarget.value)} /></label>

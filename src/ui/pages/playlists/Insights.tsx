@@ -1,29 +1,25 @@
 // What to look for next (criteria with evidence, with the held-out evaluation beside them) and the
 // rating model (cross-validated MAE vs the mean baseline, predictions with their reasons).
 import { createSignal, For, Show } from 'solid-js';
+import { retrainRatingModel } from '../../../app/commands/playlists';
 import { useLakehouse } from '../../../app/lakehouse-store';
-import { useQuery } from '../../../app/use-query';
-import { latestRatingModel, topPredictions } from '../../../lakehouse/queries/predictions';
-import { recommendations } from '../../../lakehouse/queries/recommend';
-import { retrainRatings } from '../../../pipeline/ratings-run';
+import { useLive } from '../../../app/live/use-live';
+import { ratingModel, ratingPredictions, recommendations } from '../../../app/reads/playlists';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
 export function Insights() {
   const [, actions] = useLakehouse();
-  const [bump, setBump] = createSignal(0);
-  const recs = useQuery(recommendations);
-  const model = useQuery(latestRatingModel, bump);
-  const preds = useQuery((sql) => topPredictions(sql, 15), bump);
+  const recs = useLive(recommendations);
+  const model = useLive(ratingModel);
+  const preds = useLive(ratingPredictions, () => 15);
   const [training, setTraining] = createSignal(false);
   const retrain = async () => {
     setTraining(true);
     try {
-      const r = await retrainRatings(await actions.lakehouse());
+      const r = await retrainRatingModel(actions.commands); // the model and predictions re-read when it announces them
       if (!r) actions.toast('error', 'Training failed; the earlier predictions are kept. See the browser console for the reason.');
       else actions.toast(r.status === 'trained' ? 'success' : 'info', r.status === 'trained' ? `Rating model trained on ${r.rated} ratings.` : r.message);
-      setBump((n) => n + 1);
-      actions.changes.announce(['*']);
     } finally {
       setTraining(false);
     }

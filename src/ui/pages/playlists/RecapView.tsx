@@ -1,19 +1,19 @@
 // The recap ("Wrapped") for a year or any period, and its PNG download.
 import { createSignal, For, Show } from 'solid-js';
 import { useLakehouse } from '../../../app/lakehouse-store';
-import { useQuery } from '../../../app/use-query';
+import { useLive } from '../../../app/live/use-live';
+import { listeningYears, recap } from '../../../app/reads/playlists';
 import type { Ranked } from '../../../domain/playlist-recap';
-import { listeningYears, recap } from '../../../lakehouse/queries/recap';
 import { downloadBlob } from '../../../platform/download';
 import { recapPng } from './recap-image';
 
 export function RecapView() {
   const [, actions] = useLakehouse();
-  const years = useQuery(listeningYears);
+  const years = useLive(listeningYears);
   const thisYear = new Date().getUTCFullYear();
   const [from, setFrom] = createSignal(`${thisYear}-01-01`);
   const [to, setTo] = createSignal(`${thisYear + 1}-01-01`);
-  const data = useQuery((sql) => recap(sql, from(), to()), () => [from(), to()]);
+  const data = useLive(recap, () => ({ from: from(), to: to() }));
   const period = () => (from().endsWith('-01-01') && to() === `${Number(from().slice(0, 4)) + 1}-01-01` ? from().slice(0, 4) : `${from()} – ${to()}`);
   const list = (title: string, items: Ranked[] | undefined) => (
     <div><h3>{title}</h3><Show when={items?.length} fallback={<p class="muted">—</p>}><ol><For each={items}>{(i) => <li>{i.name} <span class="muted">({i.count})</span></li>}</For></ol></Show></div>

@@ -2,10 +2,12 @@
 // first, each shown in its saved order against gold.track_facts, exported again as M3U, or deleted
 // after a confirmation. Tracks that left the library are flagged and left out of exports.
 import { createSignal, For, Show } from 'solid-js';
+import { deletePlaylist } from '../../../app/commands/playlists';
 import { useLakehouse } from '../../../app/lakehouse-store';
-import { useQuery } from '../../../app/use-query';
+import { useLive } from '../../../app/live/use-live';
+import { savedPlaylists, savedPlaylistTracks } from '../../../app/reads/playlists';
 import { countOf } from '../../../domain/format-number';
-import { deletePlaylist, listPlaylists, playlistTracks, type SavedPlaylist, type SavedPlaylistTrack } from '../../../lakehouse/queries/playlists';
+import type { SavedPlaylist } from '../../../lakehouse/queries/playlists';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { downloadM3u } from './download-m3u';
 
@@ -13,12 +15,9 @@ const missingNote = (n: number) => `${countOf(n, 'track')} no longer in the libr
 
 export function SavedPlaylists() {
   const [, actions] = useLakehouse();
-  const saved = useQuery(listPlaylists);
+  const saved = useLive(savedPlaylists);
   const [shown, setShown] = createSignal<number | null>(null);
-  const tracks = useQuery((sql) => {
-    const id = shown();
-    return id === null ? Promise.resolve<SavedPlaylistTrack[]>([]) : playlistTracks(sql, id);
-  }, shown);
+  const tracks = useLive(savedPlaylistTracks, () => shown() ?? undefined);
   const [deleting, setDeleting] = createSignal<SavedPlaylist | null>(null);
 
   // Buttons need unique names: a name saved twice is told apart by its id.
@@ -26,7 +25,7 @@ export function SavedPlaylists() {
 
   const exportM3u = async (p: SavedPlaylist) => {
     try {
-      const rows = await playlistTracks((await actions.lakehouse()).read, p.playlist_id);
+      const rows = await savedPlaylistTracks.run((await actions.lakehouse()).read, p.playlist_id); // once, at the click
       const kept = rows.filter((t) => t.in_library && t.path !== null);
       downloadM3u(p.name, kept.map((t) => ({ path: t.path!, artist: t.artist, title: t.title, durationS: t.duration_s })));
       const left = rows.length - kept.length;
@@ -36,14 +35,10 @@ export function SavedPlaylists() {
     }
   };
   const remove = async (p: SavedPlaylist) => {
-    try {
-      await deletePlaylist((await actions.lakehouse()).sql, p.playlist_id);
-      if (shown() === p.playlist_id) setShown(null);
-      actions.toast('success', `Deleted playlist “${p.name}”; its tracks stay in your library.`);
-    } catch (e) {
-      actions.toast('error', `The playlist “${p.name}” could not be deleted: ${e instanceof Error ? e.message : String(e)}. Try again.`);
-    }
-    actions.changes.announce(['*']);
+    const deleted = await deletePlaylist(actions.commands, p.playlist_id); // a failure is told by the command
+    if (!deleted.ok) return;
+    if (shown() === p.playlist_id) setShown(null);
+    actions.toast('success', `Deleted playlist “${p.name}”; its tracks stay in your library.`);
   };
 
   return (

@@ -1,11 +1,13 @@
 // Smart playlists: a rule builder (AND/OR, sort, limit), saved in the lakehouse (deleted after a
-// confirmation); the saved rules run against gold.track_facts whenever shown, so each pipeline run
-// refreshes them.
+// confirmation); the shown rules run against gold.track_facts as a live read, so a run, a rating or
+// a play shows in them at once.
 import { createSignal, For, Show } from 'solid-js';
+import { deleteSmartPlaylist, saveSmartPlaylist } from '../../../app/commands/playlists';
 import { useLakehouse } from '../../../app/lakehouse-store';
-import { useQuery } from '../../../app/use-query';
+import { useLive } from '../../../app/live/use-live';
+import { smartPlaylists, smartPlaylistTracks } from '../../../app/reads/playlists';
 import { describePlaylist, RANGE_FIELDS, SORT_FIELDS, validatePlaylist, type Rule, type SmartPlaylist, type SortField } from '../../../domain/playlist-rules';
-import { deleteSmartPlaylist, listSmartPlaylists, runSmartPlaylist, saveSmartPlaylist, type PoolRow, type SavedSmartPlaylist } from '../../../lakehouse/queries/playlists';
+import type { SavedSmartPlaylist } from '../../../lakehouse/queries/playlists';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 
 type Kind = 'range' | 'key-in' | 'key-compatible' | 'text' | 'date' | 'never';
@@ -31,40 +33,34 @@ function toRule(field: string, a: string, b: string): Rule {
 
 export function SmartPlaylists() {
   const [, actions] = useLakehouse();
-  const [bump, setBump] = createSignal(0);
-  const saved = useQuery(listSmartPlaylists, bump);
+  const saved = useLive(smartPlaylists);
   const [draft, setDraft] = createSignal<SmartPlaylist>({ name: '', match: 'all', rules: [], sort: { field: 'artist', dir: 'asc' }, limit: 100 });
   const [field, setField] = createSignal('bpm');
   const [a, setA] = createSignal('');
   const [b, setB] = createSignal('');
   const [problems, setProblems] = createSignal<string[]>([]);
-  const [result, setResult] = createSignal<{ name: string; rows: PoolRow[] } | null>(null);
+  const [shown, setShown] = createSignal<SmartPlaylist | undefined>(undefined);
+  const tracks = useLive(smartPlaylistTracks, shown);
+  const result = () => {
+    const p = shown();
+    const t = tracks();
+    return p && t && !t.error ? { name: p.name || 'Preview', rows: t.rows } : null;
+  };
   const [deleting, setDeleting] = createSignal<SavedSmartPlaylist | null>(null);
   const kind = () => FIELDS.find((f) => f.value === field())!.kind;
 
-  const show = async (p: SmartPlaylist) => {
-    try {
-      setResult({ name: p.name || 'Preview', rows: await runSmartPlaylist((await actions.lakehouse()).read, p) });
-    } catch (e) {
-      setProblems([e instanceof Error ? e.message : String(e)]);
-    }
+  const show = (p: SmartPlaylist) => {
+    const invalid = validatePlaylist(p);
+    setProblems(invalid);
+    if (!invalid.length) setShown({ ...p }); // a copy: editing the draft later does not change what is shown
   };
   const save = async () => {
     const p = validatePlaylist(draft());
     setProblems(p);
     if (p.length) return;
-    await saveSmartPlaylist((await actions.lakehouse()).sql, draft());
-    actions.toast('success', `Smart playlist “${draft().name}” saved.`);
-    setBump((n) => n + 1);
+    if ((await saveSmartPlaylist(actions.commands, draft())).ok) actions.toast('success', `Smart playlist “${draft().name}” saved.`);
   };
-  const remove = async (p: SavedSmartPlaylist) => {
-    try {
-      await deleteSmartPlaylist((await actions.lakehouse()).sql, p.id);
-    } catch (e) {
-      actions.toast('error', `The smart playlist “${p.name}” could not be deleted: ${e instanceof Error ? e.message : String(e)}. Try again.`);
-    }
-    setBump((n) => n + 1);
-  };
+  const remove = (p: SavedSmartPlaylist) => void deleteSmartPlaylist(actions.commands, p.id); // a failure is told by the command
 
   return (
     <section class="card" aria-labelledby="smart-h">
@@ -86,13 +82,14 @@ export function SmartPlaylists() {
         <label>Order <select aria-label="Order" value={draft().sort.dir} onChange={(e) => setDraft((d) => ({ ...d, sort: { ...d.sort, dir: e.currentTarget.value as 'asc' | 'desc' } }))}><option value="asc">ascending</option><option value="desc">descending</option></select></label>
         <label>Limit <input type="number" min="1" value={draft().limit ?? ''} onInput={(e) => setDraft((d) => ({ ...d, limit: e.currentTarget.value ? Number(e.currentTarget.value) : null }))} /></label>
         <label>Name <input aria-label="Smart playlist name" value={draft().name} onInput={(e) => setDraft((d) => ({ ...d, name: e.currentTarget.value }))} /></label>
-        <button onClick={() => void show(draft())}>Preview</button>
+        <button onClick={() => show(draft())}>Preview</button>
         <button class="primary" onClick={() => void save()}>Save smart playlist</button>
       </div>
       <For each={problems()}>{(p) => <p class="error-text" role="alert">{p}</p>}</For>
+      <Show when={tracks()?.error}>{(e) => <p class="error-text" role="alert">{e()}</p>}</Show>
       <h3>Saved</h3>
       <Show when={saved()?.length} fallback={<p class="muted">No smart playlists yet.</p>}>
-        <ul><For each={saved()}>{(p) => <li><strong>{p.name}</strong>: {describePlaylist(p)} <button onClick={() => void show(p)}>Show</button> <button onClick={() => setDeleting(p)} aria-label={`Delete smart playlist ${p.name}`}>Delete</button></li>}</For></ul>
+        <ul><For each={saved()}>{(p) => <li><strong>{p.name}</strong>: {describePlaylist(p)} <button onClick={() => show(p)}>Show</button> <button onClick={() => setDeleting(p)} aria-label={`Delete smart playlist ${p.name}`}>Delete</button></li>}</For></ul>
       </Show>
       <ConfirmDialog
         open={deleting() !== null}
@@ -101,7 +98,7 @@ export function SmartPlaylists() {
         onClose={(ok) => {
           const p = deleting();
           setDeleting(null);
-          if (ok && p) void remove(p);
+          if (ok && p) remove(p);
         }}
       >
         <p>Its rules are lost; the tracks it showed stay in your library. To bring it back, build and save the rules again.</p>
