@@ -10,9 +10,7 @@ import type { Lakehouse } from '../lakehouse/engine/db';
 import { DATABASE_FILE, openLakehouse } from '../lakehouse/engine/db';
 import { createWriter, type Writer } from '../lakehouse/engine/writer';
 import { lastRun } from '../lakehouse/queries/queries';
-import { bringBackRemovedFiles } from '../lakehouse/runs/removed-files';
 import { failInterruptedRuns } from '../lakehouse/runs/runs';
-import { recordAudit } from '../lakehouse/runs/audit';
 import type { CorrectionTarget } from '../lakehouse/runs/tag-corrections';
 import type { RunResult } from '../pipeline/ingest-run';
 import type { Progress } from '../pipeline/progress';
@@ -20,7 +18,6 @@ import { WorkerPool } from '../pipeline/worker-pool';
 import type { FolderListing } from '../platform/folder-source';
 import { acquireWriterLock } from '../platform/tab-lock';
 import { forgetRunFailures, resetIfRequested, unrecordedRunFailures } from '../platform/storage';
-import { countOf } from '../domain/format-number';
 import type { TagEdits } from '../domain/tag-corrections';
 import { resumeAnalysis } from './analysis-control';
 import type { WriterLake } from './commands/context';
@@ -180,17 +177,6 @@ function createLakehouseStore() {
     correctTracks: (target: CorrectionTarget, edits: TagEdits, what: string) => correctTracks(host, target, edits, what),
     artistSeparators: () => readArtistSeparators(host),
     setArtistSeparators: (separators: readonly string[]) => setArtistSeparators(host, separators),
-
-    /** Forgets every removal; the next rescan of each folder reads those files back in. */
-    async bringBackRemoved(): Promise<number> {
-      const db = await writerLake();
-      const n = await bringBackRemovedFiles(db.sql);
-      await recordAudit(db.sql, 'restore-tracks', `Brought back ${countOf(n, 'removed file')}: the next rescan reads them again`);
-      changes.announce(['raw.removed_files', 'meta.audit_log']);
-      toast('success', `${countOf(n, 'removed file')} will be read again at the next rescan of their folder.`);
-      return n;
-    },
-
   };
 
   return [state, actions] as const;

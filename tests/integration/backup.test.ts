@@ -27,7 +27,7 @@ describe('backup', () => {
     const result = await restoreBackup(target, await readBackup(unzipBackup(zip)));
     expect(result.migrationsApplied).toEqual([]);
     const after = await fingerprint(target);
-    // The restore itself adds nothing to the audit log here (the UI records it after commit).
+    // The restore itself adds nothing to the audit log (the restore command adds its line, commands-settings.test.ts).
     expect(after).toEqual(before);
     const [wave] = await target.query<{ w: Uint8Array; us: number }>(`SELECT waveform AS w, epoch_us(analysed_at) AS us FROM raw.analysis WHERE path = 'Music/a.mp3'`);
     expect(Array.from(wave!.w)).toEqual([0, 255, 16, 87, 70, 77, 50]);

@@ -1,7 +1,9 @@
 // "Artist credits": which separators split one credit ('A; B', 'A & B') into co-artists. Saving
 // re-splits every credit in an incremental rebuild; the files are not read again.
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { useLakehouse } from '../../../app/lakehouse-store';
+import { useLive } from '../../../app/live/use-live';
+import { artistSeparators } from '../../../app/reads/settings';
 
 const CHOICES: [separator: string, label: string][] = [
   [';', 'semicolon: "A; B"'], ['/', 'slash: "A/B"'], [',', 'comma: "A, B"'], [' & ', 'ampersand: "A & B"'], [' and ', 'and: "A and B"'],
@@ -10,7 +12,7 @@ const CHOICES: [separator: string, label: string][] = [
 
 export function ArtistSeparatorsSection() {
   const [state, actions] = useLakehouse();
-  const [saved, { refetch }] = createResource(() => (state.db === 'ready' ? actions.changes.version(['*']) : false), () => actions.artistSeparators());
+  const saved = useLive(artistSeparators);
   const [chosen, setChosen] = createSignal<string[] | null>(null);
   const current = () => chosen() ?? saved() ?? [];
   // Separators set elsewhere (an older default, a backup) stay listed so saving keeps them.
@@ -18,9 +20,8 @@ export function ArtistSeparatorsSection() {
   const toggle = (sep: string, on: boolean) => setChosen([...current().filter((s) => s !== sep), ...(on ? [sep] : [])]);
   const changed = () => chosen() !== null && [...current()].sort().join('\n') !== [...(saved() ?? [])].sort().join('\n');
   const save = async () => {
-    await actions.setArtistSeparators(current());
+    await actions.setArtistSeparators(current()); // its run announces meta.*, so `saved` re-reads
     setChosen(null);
-    void refetch();
   };
   return (
     <>

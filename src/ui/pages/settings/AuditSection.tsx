@@ -1,11 +1,10 @@
 // The audit log on /settings: every change a person made, newest first (meta.audit_log).
-import { createResource, For, Show } from 'solid-js';
-import { useLakehouse } from '../../../app/lakehouse-store';
-import { listAudit } from '../../../lakehouse/runs/audit';
+import { For, Show } from 'solid-js';
+import { useLive } from '../../../app/live/use-live';
+import { auditLog } from '../../../app/reads/settings';
 
 export function AuditSection() {
-  const [state, actions] = useLakehouse();
-  const [entries] = createResource(() => (state.db === 'ready' ? actions.changes.version(['*']) : false), async () => listAudit((await actions.lakehouse()).read));
+  const entries = useLive(auditLog);
   return (
     <>
       <h2>Audit log</h2>

@@ -1,10 +1,12 @@
 // Backup and restore on /settings: "Export backup" downloads one .zip (optionally encrypted);
-// "Restore backup" checks a chosen file first, then asks before replacing the library.
+// "Restore backup" checks a chosen file first, then asks before replacing the library (a command
+// that holds the lakehouse while it restores: no run starts meanwhile).
 import { createSignal, Show } from 'solid-js';
+import { checkBackupFile, exportToDownload } from '../../../app/backup-actions';
+import { restoreBackup } from '../../../app/commands/settings';
 import { useLakehouse } from '../../../app/lakehouse-store';
 import type { ValidBackup } from '../../../lakehouse/backup/backup-read';
 import { formatBytes } from '../../../domain/format-number';
-import { checkBackupFile, exportToDownload, replaceFromBackup } from './backup-actions';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 
 export function BackupSection() {
@@ -14,18 +16,18 @@ export function BackupSection() {
   const [message, setMessage] = createSignal<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [pending, setPending] = createSignal<{ backup: ValidBackup; name: string } | null>(null);
   let fileInput!: HTMLInputElement;
-  const say = (kind: 'ok' | 'error', text: string) => {
+  /** `told`: a command already said it in a toast; the section still shows it. */
+  const say = (kind: 'ok' | 'error', text: string, told = false) => {
     setMessage({ kind, text });
-    actions.toast(kind === 'ok' ? 'success' : 'error', text);
+    if (!told) actions.toast(kind === 'ok' ? 'success' : 'error', text);
   };
   const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
   const doExport = async () => {
     setBusy('Writing the backup…');
     try {
-      const s = await exportToDownload(await actions.lakehouse(), passphrase());
+      const s = await exportToDownload(actions.commands, passphrase());
       say('ok', `Backup written: ${s.fileName}, ${formatBytes(s.bytes)}, ${s.tables} tables, ${s.rows} rows in ${s.seconds.toFixed(1)} s${s.encrypted ? ' (encrypted: keep the passphrase, it cannot be recovered)' : ''}.`);
-      actions.changes.announce(['*']);
     } catch (e) {
       say('error', `The backup could not be written: ${errorText(e)}`);
     } finally {
@@ -50,14 +52,17 @@ export function BackupSection() {
     const p = pending();
     setPending(null);
     if (!ok || !p) return;
-    if (state.pipeline === 'running') return say('error', 'A run is in progress: wait for it to finish (or cancel it), then restore. Nothing was changed.');
     setBusy('Restoring…');
     try {
-      const r = await replaceFromBackup(await actions.lakehouse(), p.backup, p.name);
-      say('ok', `Library restored from ${p.name}: ${r.tables} tables, ${r.rows} rows${r.migrationsApplied.length ? `, migrated from schema ${r.fromSchemaVersion}` : ''}.`);
-      actions.changes.announce(['*']);
-    } catch (e) {
-      say('error', `${p.name} was not restored: ${errorText(e)}`);
+      const restored = await restoreBackup(actions.commands, p.backup, p.name);
+      if (restored.ok) {
+        const r = restored.value;
+        say('ok', `Library restored from ${p.name}: ${r.tables} tables, ${r.rows} rows${r.migrationsApplied.length ? `, migrated from schema ${r.fromSchemaVersion}` : ''}.`);
+      } else if (restored.reason === 'busy') {
+        say('error', `A run is in progress: wait for it to finish (or cancel it), then restore ${p.name}. Nothing was changed.`, true);
+      } else {
+        say('error', `${p.name} was not restored: ${restored.error}${/Nothing was changed/.test(restored.error) ? '' : ' Nothing was changed.'}`, true);
+      }
     } finally {
       setBusy(null);
     }

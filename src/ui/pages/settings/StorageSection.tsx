@@ -1,22 +1,25 @@
 // Storage on /settings: where the library lives, usage against quota, persistence, and the room
 // each schema takes in the database file.
 import { createResource, For, Show } from 'solid-js';
+import { recordPersistenceAnswer } from '../../../app/commands/settings';
 import { useLakehouse } from '../../../app/lakehouse-store';
+import { useLive } from '../../../app/live/use-live';
+import { schemaSizes } from '../../../app/reads/settings';
 import { formatBytes, formatCount } from '../../../domain/format-number';
-import { schemaSizes } from '../../../lakehouse/engine/schema-sizes';
 import { askNotificationPermission } from '../../../platform/notify';
 import { lowSpaceWarning, persistenceAnswer, storageEstimate } from '../../../platform/storage';
-import { recordAudit } from '../../../lakehouse/runs/audit';
 
 export function StorageSection() {
   const [state, actions] = useLakehouse();
-  const [estimate, { refetch }] = createResource(() => actions.changes.version(['*']), () => storageEstimate());
-  const [sizes] = createResource(() => (state.db === 'ready' ? actions.changes.version(['*']) : false), async () => schemaSizes((await actions.lakehouse()).read));
+  // The browser's estimate, not a lakehouse read: any write may move it, so it follows every
+  // announcement, and it shows while the library is still opening (or open in another tab).
+  const [estimate, { refetch }] = createResource(() => actions.changes.count() + 1, () => storageEstimate()); // +1: a source of 0 would hold it
+  const sizes = useLive(schemaSizes);
   const persist = async () => {
     const granted = (await navigator.storage?.persist?.()) ?? false;
     actions.toast(granted ? 'success' : 'info', persistenceAnswer(granted));
-    void recordAudit((await actions.lakehouse()).sql, 'storage', `Asked for persistent storage: ${granted ? 'granted' : 'declined'}`);
-    void refetch();
+    void recordPersistenceAnswer(actions.commands, granted);
+    void refetch(); // persistence is the browser's; no table changed for it
   };
   return (
     <>
