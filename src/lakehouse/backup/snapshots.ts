@@ -1,9 +1,10 @@
 // Gold snapshots: every gold build is written to snap first (snapshot-tables.ts names them),
 // checked there, then copied into gold in one transaction (the swap) and kept as the run's
 // snapshot. The last N runs' snapshots stay for compare and restore; N is meta.settings 'snapshots_keep'.
+// Restoring and the keep count join the caller's transaction; src/app/commands/pipeline.ts adds
+// their audit lines.
 import { MODELS } from '../models/models';
 import { ident, type Row, type SqlClient } from '../engine/sql-client';
-import { recordAudit } from '../runs/audit';
 import { buildTables, keepCount, keptName, snapshotTables } from './snapshot-tables';
 
 export { keepCount, snapshotTarget, snapshotTables, type SnapTable } from './snapshot-tables';
@@ -53,7 +54,6 @@ export async function setKeepCount(sql: SqlClient, n: number): Promise<void> {
   if (!Number.isInteger(n) || n < 1 || n > 100) throw new Error('Keep between 1 and 100 snapshots');
   await sql.query(`INSERT OR REPLACE INTO meta.settings (key, value, description) VALUES ('snapshots_keep', ?, 'How many gold snapshots are kept')`, [String(n)]);
   await pruneSnapshots(sql);
-  await recordAudit(sql, 'setting', `Keep ${n} gold snapshots`);
 }
 
 async function pruneSnapshots(sql: SqlClient): Promise<void> {
@@ -69,18 +69,18 @@ export const listSnapshots = (sql: SqlClient) =>
      FROM meta.snapshots s LEFT JOIN meta.runs r USING (run_id) ORDER BY s.run_id DESC`,
   );
 
-/** Puts a kept snapshot back into gold, in one transaction. */
-export async function restoreSnapshot(sql: SqlClient, runId: number): Promise<void> {
+/** Puts a kept snapshot back into gold, in one transaction; returns the gold tables it replaced. */
+export async function restoreSnapshot(sql: SqlClient, runId: number): Promise<string[]> {
   const tables = await snapshotTables(sql, runId);
   if (!tables.length) throw new Error(`Snapshot of run ${runId} is no longer kept`);
-  await sql.transaction(async () => {
+  return sql.transaction(async () => {
     for (const t of tables) await sql.exec(`CREATE OR REPLACE TABLE ${ident(t.table)} AS FROM ${ident(t.snap)}`);
     await sql.query('UPDATE meta.snapshots SET restored_at = now() WHERE run_id = ?', [runId]);
     await sql.query(`INSERT INTO meta.logs (level, run_id, step, message) VALUES ('info', NULL, 'restore', ?)`, [
       `Gold restored from the snapshot of run ${runId} (${tables.map((t) => t.table).join(', ')})`,
     ]);
+    return tables.map((t) => t.table);
   });
-  await recordAudit(sql, 'snapshot-restore', `Gold restored from the snapshot of run ${runId}`);
 }
 
 export const GOLD_MODELS = MODELS.filter((m) => m.layer === 'gold').map((m) => m.name);

@@ -2,9 +2,8 @@
 // durations, errors and logs; start a full rebuild; compare and restore gold snapshots.
 import { createSignal, For, Show } from 'solid-js';
 import { useLakehouse } from '../../../app/lakehouse-store';
-import { useQuery } from '../../../app/use-query';
-import { recentRuns, runLogs } from '../../../lakehouse/queries/observability';
-import { stepTimeline } from '../../../lakehouse/runs/run-views';
+import { useLive } from '../../../app/live/use-live';
+import { runLogs, runs as runsRead, runSteps } from '../../../app/reads/pipeline';
 import { RowsTable } from '../../components/RowsTable';
 import { Snapshots } from './Snapshots';
 import { StepGraph } from './StepGraph';
@@ -12,11 +11,11 @@ import { StepTimeline } from './StepTimeline';
 
 export default function PipelinePage() {
   const [state, actions] = useLakehouse();
-  const runs = useQuery(recentRuns);
+  const runs = useLive(runsRead);
   const [selected, setSelected] = createSignal<number | null>(null);
   const current = () => selected() ?? (runs()?.[0]?.run_id as number | undefined) ?? null;
-  const steps = useQuery((sql) => (current() ? stepTimeline(sql, current()!) : Promise.resolve([])), current);
-  const logs = useQuery((sql) => (current() ? runLogs(sql, current()!) : Promise.resolve([])), current);
+  const steps = useLive(runSteps, () => current() ?? undefined);
+  const logs = useLive(runLogs, () => current() ?? undefined);
   const failed = () => (steps() ?? []).filter((s) => s.state === 'failed');
   const run = () => runs()?.find((r) => r.run_id === current());
   return (
