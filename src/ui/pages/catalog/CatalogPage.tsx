@@ -1,15 +1,15 @@
 // The catalog: every schema's tables with their row counts, sizes in the database file and
 // descriptions, then each table's columns with their types and descriptions.
 import { For, Show } from 'solid-js';
-import { useQuery } from '../../../app/use-query';
+import { useLive } from '../../../app/live/use-live';
+import { catalog } from '../../../app/reads/catalog';
 import { formatBytes, formatCount } from '../../../domain/format-number';
-import { catalog } from '../../../lakehouse/queries/observability';
 
 const anchor = (schema: string, table: string) => `catalog-${schema}-${table}`;
 const NUMBER = { 'text-align': 'right', 'white-space': 'nowrap' } as const;
 
 export default function CatalogPage() {
-  const tables = useQuery(catalog);
+  const tables = useLive(catalog);
   return (
     <section>
       <h1>Catalog</h1>

@@ -1,17 +1,18 @@
 // Lineage: the model graph with row counts after a chosen run, and that run's lineage rows
 // (inputs, output, rows in/out, build mode, duration) from meta.lineage.
 import { createSignal, For, Show } from 'solid-js';
-import { useQuery } from '../../../app/use-query';
-import { lineageGraph, lineageRows, lineageRuns } from '../../../lakehouse/models/lineage';
+import { useLive } from '../../../app/live/use-live';
+import { lineageGraph, lineageRows, lineageRuns } from '../../../app/reads/lineage';
 import { RowsTable } from '../../components/RowsTable';
 import { LineageGraph } from './LineageGraph';
 
 export default function LineagePage() {
-  const runs = useQuery(lineageRuns);
+  const runs = useLive(lineageRuns);
   const [selected, setSelected] = createSignal<number | null>(null);
   const current = () => selected() ?? runs()?.[0]?.run_id ?? null;
-  const graph = useQuery((sql) => lineageGraph(sql, current()), current);
-  const rows = useQuery((sql) => (current() ? lineageRows(sql, current()!) : Promise.resolve([])), current);
+  // Held until the runs are read, so the graph is drawn once for the run the select shows.
+  const graph = useLive(lineageGraph, () => (runs() ? current() : undefined));
+  const rows = useLive(lineageRows, () => current() ?? undefined);
   return (
     <section>
       <h1>Lineage</h1>
