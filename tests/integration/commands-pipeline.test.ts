@@ -1,7 +1,8 @@
 // The /pipeline commands on the real engine: restoring a gold snapshot claims the lakehouse
 // (refused while a run holds it), puts the snapshot's gold back with its log and audit line in one
-// transaction, and announces gold and meta; a restore whose audit line fails keeps nothing.
-// The keep count is checked before it is written, and prunes at once.
+// transaction, and announces gold and meta; the person's ratings since then are derived into it
+// again. A restore whose audit line fails keeps nothing. The keep count is checked before it is
+// written, and prunes at once.
 import { describe, expect, it } from 'vitest';
 import { restoreSnapshot, setKeepCount } from '../../src/app/commands/pipeline';
 import type { SqlClient } from '../../src/lakehouse/engine/sql-client';
@@ -39,8 +40,19 @@ describe('pipeline commands', () => {
     expect(await auditLines(sql)).toEqual(['snapshot-restore: Gold restored from the snapshot of run 1']);
     expect(await restoreLogs(sql)).toBe(1);
     expect(await sql.query('SELECT run_id FROM meta.snapshots WHERE restored_at IS NOT NULL')).toEqual([{ run_id: 1 }]);
-    expect(ctx.announced).toEqual([['gold.*', 'meta.*', 'meta.audit_log']]);
+    expect(ctx.announced[0]).toEqual(['gold.*', 'meta.*', 'meta.audit_log']);
+    expect(ctx.announced[1]).toEqual(expect.arrayContaining(['gold.track_facts', 'silver.track_interactions'])); // the interactions, again
     expect(ctx.released).toEqual(['succeeded']);
+  });
+
+  it('keeps the ratings made since the snapshot in the restored gold', async () => {
+    const { sql } = await twoRuns();
+    const [a] = await sql.query<{ track_id: string }>("SELECT track_id FROM gold.track_facts WHERE path = 'Music/a.mp3'");
+    await sql.query("INSERT INTO raw.user_ratings VALUES (?, 4, now()::TIMESTAMP, 'track-page')", [a!.track_id]);
+    const ctx = testCommandContext(sql);
+    expect((await restoreSnapshot(ctx, 1)).ok).toBe(true);
+    expect(await sql.query("SELECT rating FROM gold.track_facts WHERE path = 'Music/a.mp3'")).toEqual([{ rating: 4 }]);
+    expect(ctx.said.filter((s) => s.kind === 'error')).toEqual([]);
   });
 
   it('keeps gold as it was when the restore cannot be recorded or the snapshot is gone', async () => {

@@ -5,10 +5,11 @@ import { countOf } from '../../domain/format-number';
 import type { ValidBackup } from '../../lakehouse/backup/backup-read';
 import { restoreBackup as restoreBackupTables, type RestoreResult } from '../../lakehouse/backup/backup-restore';
 import { bringBackRemovedFiles } from '../../lakehouse/runs/removed-files';
-import { defineCommand } from './command';
+import { defineCommand, type Outcome } from './command';
+import type { CommandContext } from './context';
+import { refreshAllInteractions } from './interactions';
 
-/** Replaces every table with the checked backup's (backup-actions.ts checks the file first). */
-export const restoreBackup = defineCommand({
+const restoreBackupCommand = defineCommand({
   action: 'restore-backup',
   changes: ['*'],
   guard: { claim: 'Restoring the library from a backup' },
@@ -20,6 +21,18 @@ export const restoreBackup = defineCommand({
     return { value: result, audit: `${fileName} (created ${backup.manifest.createdAt}): ${result.tables} tables, ${result.rows} rows${migrated}` };
   },
 });
+
+/**
+ * Replaces every table with the checked backup's (backup-actions.ts checks the file first), then
+ * derives the backup's ratings and plays into its gold again (a backup written before they were
+ * gold at once holds older figures). That second step is a command of its own: a failure there
+ * leaves the restore standing, and the next run derives the same rows.
+ */
+export async function restoreBackup(ctx: CommandContext, backup: ValidBackup, fileName: string): Promise<Outcome<RestoreResult>> {
+  const restored = await restoreBackupCommand(ctx, backup, fileName);
+  if (restored.ok) await refreshAllInteractions(ctx);
+  return restored;
+}
 
 export interface ExportSummary {
   fileName: string;
