@@ -8,6 +8,8 @@ import { tablesOf, type Read } from '../../src/app/live/read';
 import { dash, DASH_QUERY_TABLES, type DashQuery } from '../../src/app/reads/dashboards';
 import { listenedElsewhere } from '../../src/app/reads/history';
 import { demoFiles, libraryTracks, skippedFiles, skippedSummary, trackFactsCsvRows } from '../../src/app/reads/library';
+import { runLogs, runs } from '../../src/app/reads/pipeline';
+import { moreLikeThis, pool, recap, recommendations, savedPlaylists, savedPlaylistTracks, smartPlaylistTracks } from '../../src/app/reads/playlists';
 import { trackLineage } from '../../src/app/reads/track';
 
 const SQL = resolve(__dirname, '../../src/lakehouse/sql');
@@ -29,6 +31,15 @@ const READS: [string, Read<never, unknown>, string[]][] = [
   ['demoFiles', demoFiles, ['demo/demo_files.sql']],
   ['listenedElsewhere', listenedElsewhere, ['queries/listened_elsewhere.sql']],
   ['trackLineage', trackLineage, readdirSync(join(SQL, 'queries/track_lineage')).map((f) => `queries/track_lineage/${f}`)],
+  ['pool', pool, ['intelligence/playlist_pool.sql']],
+  ['smartPlaylistTracks', smartPlaylistTracks, ['intelligence/playlist_pool.sql']],
+  ['savedPlaylists', savedPlaylists, ['intelligence/saved_playlists.sql']],
+  ['savedPlaylistTracks', savedPlaylistTracks, ['intelligence/saved_playlist_tracks.sql']],
+  ['recap', recap, ['intelligence/recap_listens.sql']],
+  ['recommendations', recommendations, ['intelligence/recommend_library.sql', 'intelligence/recommend_listens.sql']],
+  ['moreLikeThis', moreLikeThis, ['intelligence/recommend_library.sql']],
+  ['runs', runs, ['queries/runs_recent.sql']],
+  ['runLogs', runLogs, ['queries/run_logs.sql']],
 ];
 
 describe('live reads name every table their SQL reads', () => {
