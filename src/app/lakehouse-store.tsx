@@ -22,7 +22,7 @@ import type { TagEdits } from '../domain/tag-corrections';
 import { resumeAnalysis } from './analysis-control';
 import type { WriterLake } from './commands/context';
 import { correctTracks } from './commands/correct-tracks';
-import { catchUpInteractions } from './commands/interactions';
+import { catchUpInteractions, interactedSince } from './commands/interactions';
 import { readArtistSeparators, setArtistSeparators } from './commands/artist-separators';
 import { importHistory, ingestFolder, rebuild, removeDemo, removeTracks, type RunHost, type RunOutcome } from './commands/runs';
 import { createChangeFeed, RUN_CHANGES } from './live/changes';
@@ -124,7 +124,7 @@ function createLakehouseStore() {
    */
   const announceRun = () => {
     changes.announce(RUN_CHANGES);
-    void catchUpInteractions(host, claimedAt);
+    if (interactedSince(claimedAt)) void catchUpInteractions(host, claimedAt);
   };
 
   // What commands and runs (src/app/commands) work through: the guard, a writer session, the change feed.
@@ -134,7 +134,7 @@ function createLakehouseStore() {
     claim,
     release: (outcome) => {
       set({ pipeline: outcome, progress: null });
-      void catchUpInteractions(host, claimedAt);
+      if (interactedSince(claimedAt)) void catchUpInteractions(host, claimedAt);
     },
     announce: (tables) => changes.announce(tables),
     toast,

@@ -48,6 +48,10 @@ export async function buildLakehouse(ctx: RunContext, opts: BuildOptions = {}): 
     await layer('gold', toSnapshot);
     await checks('gold', toSnapshot);
     await ctx.step(step('publish'), async () => {
+      // The checked build reaches the database file before gold changes: storage that is full
+      // fails here, with the published gold as it was, rather than at the run's last checkpoint
+      // after the swap (in memory on an in-memory database, where it costs nothing).
+      await sql.exec('CHECKPOINT');
       const p = await publishSnapshot(sql, runId);
       await syncDescriptions(sql);
       return { value: p, in: p.tables, out: p.rows };

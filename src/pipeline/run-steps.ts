@@ -41,8 +41,9 @@ export function createRunContext(sql: SqlClient, runId: number): RunContext {
     sql,
     runId,
     async step<T>(name: string, work: () => Promise<StepOutcome<T>>): Promise<T> {
-      await startStep(sql, runId, name, ordinal++);
       try {
+        // Inside the try: the step's own first write can be the one the full storage refuses.
+        await startStep(sql, runId, name, ordinal++);
         const { value, ...rows } = await work();
         await endStep(sql, runId, name, 'succeeded', rows);
         return value;

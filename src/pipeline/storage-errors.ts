@@ -2,7 +2,8 @@
 // fix, unlike a bug: recognise it in an engine message and say what to do next.
 import { hasRoomFor } from '../platform/storage';
 
-const QUOTA = /quota|QuotaExceeded|no space left|disk is full|storage is full|ENOSPC/i;
+// Chromium's OPFS says "No space available for this operation" when a write passes the quota.
+const QUOTA = /quota|QuotaExceeded|no space left|no space available|disk is full|storage is full|ENOSPC/i;
 const WRITE = /IO Error|I\/O error|opfs|NotReadableError|NoModificationAllowedError|could not (write|sync|truncate|open)/i;
 /**
  * The engine itself stopped. DuckDB-WASM 1.32 does not catch an OPFS write the browser refuses
@@ -34,6 +35,7 @@ export function storageAdvice(message: string): string | null {
  * cause that is the person's to fix. `hasRoom` is the browser probe; tests pass their own.
  */
 export async function explainEngineError(message: string, hasRoom: () => Promise<boolean | null> = hasRoomFor): Promise<string> {
+  if (QUOTA.test(message) && !/^Storage is full/.test(message)) return `Storage is full: the browser refused a write to the database (${message.replace(/[.\s]+$/, '')})`;
   if (!ENGINE_STOPPED.test(message) || QUOTA.test(message)) return message;
   if ((await hasRoom().catch(() => null)) === false) return 'Storage is full: the browser refused a write to the database and the database engine stopped';
   return `The database engine stopped unexpectedly (${message.replace(/[.\s]+$/, '')})`;

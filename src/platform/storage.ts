@@ -78,7 +78,7 @@ export async function deleteOpfsFiles(names: string[]): Promise<void> {
 
 export function isQuotaError(error: unknown): boolean {
   const text = error instanceof Error ? `${error.name} ${error.message}` : String(error);
-  return /QuotaExceeded|quota|No space left|ENOSPC/i.test(text);
+  return /QuotaExceeded|quota|No space left|No space available|ENOSPC/i.test(text);
 }
 
 const ROOM_PROBE = 'wolfie-room-probe.tmp';

@@ -36,17 +36,17 @@ try {
     await page.locator('dl.facts').waitFor();
     await page.waitForTimeout(300); // the page's own first reads settle
     await page.evaluate(() => performance.clearMeasures());
-    const ms = await page.evaluate(async (n) => {
-      const radio = document.querySelector<HTMLInputElement>(`input[type=radio][value="${n}"]`)!;
-      const factsShow = () => [...document.querySelectorAll('dl.facts dt')].some((dt) => dt.textContent === 'Rating' && dt.nextElementSibling?.textContent?.startsWith(`${n} / 5`));
-      const lineageShows = () => /your rating, set in Wolfie/.test(document.querySelector('dl.facts')?.textContent ?? '');
+    // A string, not a function: tsx would wrap the function's inner helpers in its __name(), which the page lacks.
+    const ms = await page.evaluate<number>(`new Promise((resolve, reject) => {
+      const n = ${stars};
+      const radio = document.querySelector('input[type=radio][value="' + n + '"]');
+      const facts = () => [...document.querySelectorAll('dl.facts dt')].some((dt) => dt.textContent === 'Rating' && (dt.nextElementSibling?.textContent ?? '').startsWith(n + ' / 5'));
+      const lineage = () => /your rating, set in Wolfie/.test(document.querySelector('dl.facts')?.textContent ?? '');
       const t0 = performance.now();
       radio.click();
-      return new Promise<number>((resolve, reject) => {
-        const check = () => (factsShow() && lineageShows() ? resolve(performance.now() - t0) : performance.now() - t0 > 30_000 ? reject(new Error('not shown in 30 s')) : requestAnimationFrame(check));
-        requestAnimationFrame(check);
-      });
-    }, stars);
+      const check = () => (facts() && lineage() ? resolve(performance.now() - t0) : performance.now() - t0 > 30000 ? reject(new Error('not shown in 30 s')) : requestAnimationFrame(check));
+      requestAnimationFrame(check);
+    })`);
     visibleMs.push(ms);
     await page.waitForFunction(() => performance.getEntriesByName('wolfie:command:player-event').length > 0, undefined, { timeout: 60_000 });
     const measures = await page.evaluate(() => performance.getEntriesByType('measure').map((m) => ({ name: m.name, ms: m.duration })));

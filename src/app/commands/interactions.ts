@@ -87,13 +87,19 @@ function followUp(ctx: CommandContext, rated: boolean): void {
   followUps.set(ctx, next);
 }
 
+/** When this tab last rated, played or skipped (ms): a run that ended needs a catch-up only after one. */
+let lastActionAt = 0;
+export const interactedSince = (ms: number) => lastActionAt >= ms;
+
 export async function rateTrack(ctx: CommandContext, trackId: string, rating: number | null, source: RatingSource, title: string) {
+  lastActionAt = Date.now();
   const done = await rateCommand(ctx, trackId, rating, source, title);
   if (done.ok) followUp(ctx, true);
   return done;
 }
 
 export async function recordPlayerEvent(ctx: CommandContext, e: PlayerEvent) {
+  lastActionAt = Date.now();
   const done = await playerEventCommand(ctx, e);
   if (done.ok) followUp(ctx, false);
   return done;
