@@ -35,7 +35,8 @@ export function storageAdvice(message: string): string | null {
  * cause that is the person's to fix. `hasRoom` is the browser probe; tests pass their own.
  */
 export async function explainEngineError(message: string, hasRoom: () => Promise<boolean | null> = hasRoomFor): Promise<string> {
-  if (QUOTA.test(message) && !/^Storage is full/.test(message)) return `Storage is full: the browser refused a write to the database (${message.replace(/[.\s]+$/, '')})`;
+  // Chromium's own words for a refused OPFS write, which reach us when the engine did not stop.
+  if (/no space available/i.test(message) && !/^Storage is full/.test(message)) return `Storage is full: the browser refused a write to the database (${message.replace(/[.\s]+$/, '')})`;
   if (!ENGINE_STOPPED.test(message) || QUOTA.test(message)) return message;
   if ((await hasRoom().catch(() => null)) === false) return 'Storage is full: the browser refused a write to the database and the database engine stopped';
   return `The database engine stopped unexpectedly (${message.replace(/[.\s]+$/, '')})`;

@@ -3,7 +3,7 @@
 // gold.track_facts show it as soon as it commits. They queue behind a run's current statement
 // instead of being refused: a person may rate while a folder is read. A moment after the last
 // one, the gold aggregates over them follow, and the rating model retrains after a rating.
-import { insertPlayerEvent, insertUserRating, tracksTouchedSince, type PlayerEvent, type RatingSource } from '../../lakehouse/interactions/interactions';
+import { goldBuiltAtMs, insertPlayerEvent, insertUserRating, tracksTouchedSince, type PlayerEvent, type RatingSource } from '../../lakehouse/interactions/interactions';
 import { DERIVED_GOLD, refreshDerivedGold, refreshTrackInteractions, TRACK_INTERACTION_TABLES } from '../../lakehouse/interactions/refresh';
 import { defineCommand } from './command';
 import type { CommandContext } from './context';
@@ -56,16 +56,23 @@ export const catchUpInteractions = defineCommand({
   },
 });
 
-/** After a restore put older gold back: every track's figures from raw again. */
+/**
+ * After a restore put older gold back: the ratings and plays made since the run that built it
+ * are derived into it again (only those tracks: at 50,000 tracks a whole re-derivation would hold
+ * the database for seconds after every restore).
+ */
 export const refreshAllInteractions = defineCommand({
   action: 'player-event',
   changes: [...TRACK_INTERACTION_TABLES, ...DERIVED_GOLD],
   guard: 'queue',
   failure: 'Your ratings and plays could not be re-applied to the restored library (they will be at the next run)',
   async apply(sql) {
-    await refreshTrackInteractions(sql, 'all');
-    await refreshDerivedGold(sql);
-    return { value: undefined, audit: null };
+    const tracks = await tracksTouchedSince(sql, await goldBuiltAtMs(sql));
+    if (tracks.length) {
+      await refreshTrackInteractions(sql, tracks);
+      await refreshDerivedGold(sql);
+    }
+    return { value: tracks.length, audit: null };
   },
 });
 

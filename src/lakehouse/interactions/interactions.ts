@@ -44,6 +44,14 @@ export async function tracksTouchedSince(sql: SqlClient, sinceMs: number): Promi
   return rows.map((r) => r.track_id);
 }
 
+/** When the run that built the live gold started (0 when unknown): what it holds was done before. */
+export async function goldBuiltAtMs(sql: SqlClient): Promise<number> {
+  const [row] = await sql.query<{ at: number | null }>(
+    `SELECT epoch_ms(started_at) AS at FROM meta.runs WHERE run_id = (SELECT max(run_id) FROM gold.track_facts)`,
+  ).catch(() => [{ at: null }]);
+  return row?.at ?? 0;
+}
+
 export interface TrackInteractions {
   userRating: number | null;
   plays: number;
