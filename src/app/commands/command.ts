@@ -62,9 +62,11 @@ export function defineCommand<A extends unknown[], R>(spec: CommandSpec<A, R>): 
       ok = true;
       // Call to commit, queueing included (User Timing, read by tests/bench/interactions.ts).
       performance.measure(`wolfie:command:${spec.action}`, { start: started });
-      // Committed: the read connection sees it now, so views re-read before the checkpoint's disk write.
+      // Durable before the views re-read: DuckDB skips a CHECKPOINT while another connection's
+      // transaction is open, and the re-reads would be those transactions. A WAL left behind is
+      // lost at an unclean close, and after a restore cannot even be replayed.
+      await lake.checkpoint().catch((e: unknown) => console.warn('Wolfie: checkpoint after', spec.action, 'failed:', message(e))); // the next checkpoint (a run's, pagehide) carries it
       ctx.announce([...(typeof spec.changes === 'function' ? spec.changes(...args) : spec.changes), 'meta.audit_log']);
-      await lake.checkpoint().catch(() => undefined); // best effort: the next checkpoint (a run's, pagehide) carries it
       return { ok: true, value };
     } catch (error) {
       ctx.toast('error', `${spec.failure}: ${sentence(message(error))}. Nothing was changed.`);

@@ -14,12 +14,26 @@ const restoreBackupCommand = defineCommand({
   changes: ['*'],
   guard: { claim: 'Restoring the library from a backup' },
   failure: 'The backup was not restored',
-  async apply(sql, backup: ValidBackup, fileName: string): Promise<{ value: RestoreResult; audit: string }> {
+  async apply(sql, backup: ValidBackup, fileName: string): Promise<{ value: RestoreResult & { line: string }; audit: null }> {
     // The restore keeps this library's audit log and merges the backup's into it; this line follows.
     const result = await restoreBackupTables(sql, backup);
     const migrated = result.migrationsApplied.length ? `, migrated from schema ${result.fromSchemaVersion}` : '';
-    return { value: result, audit: `${fileName} (created ${backup.manifest.createdAt}): ${result.tables} tables, ${result.rows} rows${migrated}` };
+    return { value: { ...result, line: `${fileName} (created ${backup.manifest.createdAt}): ${result.tables} tables, ${result.rows} rows${migrated}` }, audit: null };
   },
+});
+
+/**
+ * The restore's audit line, in a transaction and checkpoint of its own after the restore's: a
+ * WAL holding the restore (every table dropped and created again) must not outlive the restore,
+ * and a first checkpoint after it left one behind that DuckDB could not replay at the next start
+ * ("Schema with name meta already exists"); the second, after a small commit, clears it.
+ */
+const recordRestore = defineCommand({
+  action: 'restore-backup',
+  changes: ['meta.audit_log'],
+  guard: 'queue',
+  failure: 'The backup was restored, but the audit log could not record it',
+  apply: async (_sql, line: string) => ({ value: undefined, audit: line }),
 });
 
 /**
@@ -30,8 +44,11 @@ const restoreBackupCommand = defineCommand({
  */
 export async function restoreBackup(ctx: CommandContext, backup: ValidBackup, fileName: string): Promise<Outcome<RestoreResult>> {
   const restored = await restoreBackupCommand(ctx, backup, fileName);
-  if (restored.ok) await refreshAllInteractions(ctx);
-  return restored;
+  if (!restored.ok) return restored;
+  await recordRestore(ctx, restored.value.line);
+  await refreshAllInteractions(ctx);
+  const { line: _line, ...result } = restored.value;
+  return { ok: true, value: result };
 }
 
 export interface ExportSummary {

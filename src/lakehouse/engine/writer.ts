@@ -48,3 +48,4 @@ export function createWriter(base: SqlClient, checkpointSql = 'CHECKPOINT'): Wri
   const own = session();
   return { session, checkpoint: () => own.exec(checkpointSql) };
 }
+
