@@ -62,9 +62,8 @@ export function defineCommand<A extends unknown[], R>(spec: CommandSpec<A, R>): 
       ok = true;
       // Call to commit, queueing included (User Timing, read by tests/bench/interactions.ts).
       performance.measure(`wolfie:command:${spec.action}`, { start: started });
-      // Durable before the views re-read: DuckDB skips a CHECKPOINT while another connection's
-      // transaction is open, and the re-reads would be those transactions. A WAL left behind is
-      // lost at an unclean close, and after a restore cannot even be replayed.
+      // Durable first, then the views re-read: their reads never overlap the checkpoint, and a WAL
+      // left behind is lost at an unclean close.
       await lake.checkpoint().catch((e: unknown) => console.warn('Wolfie: checkpoint after', spec.action, 'failed:', message(e))); // the next checkpoint (a run's, pagehide) carries it
       ctx.announce([...(typeof spec.changes === 'function' ? spec.changes(...args) : spec.changes), 'meta.audit_log']);
       return { ok: true, value };
