@@ -12,13 +12,13 @@ export type { DashFilters, DashQuery, DashState, Grain } from '../../lakehouse/q
 /** The tables each dashboard query reads (tests/unit/read-tables.test.ts checks them against the SQL). */
 export const DASH_QUERY_TABLES: Record<DashQuery, readonly TableName[]> = {
   overview_totals: ['gold.dash_listens_daily', 'gold.dash_track_dims'],
-  overview_top: ['gold.dash_overview_top', 'gold.dash_track_dims', 'gold.dash_track_monthly'],
+  overview_top: ['gold.dash_overview_top', 'gold.daily_track_listens', 'gold.listened_tracks'],
   overview_new: ['gold.dash_track_dims'],
   trends_series: ['gold.dash_listens_daily'],
-  trends_dims: ['gold.dash_listens_monthly_dims'],
+  trends_dims: ['gold.dash_listens_monthly_dims', 'gold.daily_track_listens', 'gold.listened_tracks'],
   trends_heatmap: ['gold.dash_listens_heatmap'],
   trends_streaks: ['gold.dash_listens_daily'],
-  trends_movers: ['gold.dash_track_dims', 'gold.dash_track_monthly'],
+  trends_movers: ['gold.daily_track_listens', 'gold.listened_tracks'],
   library_rarely_played: ['gold.dash_track_usage'],
   library_unplayed_favourites: ['gold.dash_track_usage'],
   library_overplayed: ['gold.dash_track_dims'],

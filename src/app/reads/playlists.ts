@@ -30,8 +30,8 @@ export const smartPlaylistTracks = defineRead(['gold.track_facts'], async (sql, 
 });
 
 /** Dates as YYYY-MM-DD; `to` is exclusive. */
-export const recap = defineRead(['silver.listens', 'gold.track_facts'], (sql, period: { from: string; to: string }) => recapOf(sql, period.from, period.to));
-export const listeningYears = defineRead(['silver.listens'], years);
+export const recap = defineRead(['gold.daily_track_listens', 'gold.listened_tracks', 'gold.track_facts'], (sql, period: { from: string; to: string }) => recapOf(sql, period.from, period.to));
+export const listeningYears = defineRead(['gold.daily_track_listens'], years);
 
 export const recommendations = defineRead(['gold.track_facts', 'raw.analysis', 'silver.listens'], recommend);
 export const moreLikeThis = defineRead(['gold.track_facts', 'raw.analysis'], (sql, trackId: string) => similarTracks(sql, trackId));

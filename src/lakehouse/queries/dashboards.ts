@@ -68,7 +68,7 @@ export async function dashQuery<T extends Row = Row>(sql: SqlClient, name: DashQ
 }
 
 /** The dashboard gold tables a page needs; missing ones mean the pipeline has not run since they were added. */
-export const DASH_TABLES = ['dash_track_dims', 'dash_track_usage', 'dash_overview_top', 'dash_missing_tags', 'dash_listens_daily', 'dash_listens_monthly_dims', 'dash_listens_heatmap', 'dash_track_monthly'];
+export const DASH_TABLES = ['dash_track_dims', 'dash_track_usage', 'dash_overview_top', 'dash_missing_tags', 'dash_listens_daily', 'dash_listens_monthly_dims', 'dash_listens_heatmap', 'daily_track_listens'];
 
 export interface DashState {
   /** Tracks in gold, 0 when there is no library. */

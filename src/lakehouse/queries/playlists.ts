@@ -50,7 +50,9 @@ function condition(r: Rule, params: unknown[]): string {
       params.push(r.date);
       return `${col} ${r.op === 'before' ? '<' : '>='} CAST(? AS DATE)`;
     case 'never':
-      return `${col} IS NULL`;
+      // Never played is no play at all (gold.track_facts.play_count, as Library optimisation says),
+      // not "no dated play": a play counter without dates (iTunes, a tag) is a play.
+      return `coalesce(play_count, 0) = 0`;
   }
 }
 

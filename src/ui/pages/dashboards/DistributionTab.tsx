@@ -38,7 +38,7 @@ export default function DistributionTab(props: { state: DashState; filters: Dash
               title={title}
               summary={`Tracks per ${dim === 'bpm_band' ? '10-BPM band' : dim}; click a bar to filter.`}
               rows={rowsOf(dim)}
-              columns={[{ key: 'value', label: dim }, { key: 'tracks', label: 'tracks' }, { key: 'plays', label: 'plays' }]}
+              columns={[{ key: 'value', label: dim }, { key: 'tracks', label: 'tracks' }, { key: 'plays', label: 'plays (all time)' }]}
               onSelect={(r) => select(dim, r.value)}
               selectLabel={(r) => `Filter to ${r.value}`}
               plot={(t) => ({
@@ -47,7 +47,7 @@ export default function DistributionTab(props: { state: DashState; filters: Dash
                 y: { label: 'tracks', grid: true },
                 marks: [
                   Plot.barY(rowsOf(dim), { x: 'value', y: 'tracks', fill: (d: DimRow) => (d.value === one(params.value) ? t.text : t.accent) }),
-                  Plot.tip(rowsOf(dim), Plot.pointerX({ x: 'value', y: 'tracks', title: (d: DimRow) => `${d.value}\n${d.tracks} tracks, ${d.plays} plays` })),
+                  Plot.tip(rowsOf(dim), Plot.pointerX({ x: 'value', y: 'tracks', title: (d: DimRow) => `${d.value}\n${d.tracks} tracks, ${d.plays} plays of all time` })),
                 ],
               })}
             />

@@ -36,7 +36,7 @@ export default function OverviewTab(props: { state: DashState; filters: DashFilt
             <Show when={of(kind).length}>
               <Chart
                 title={title}
-                summary={`Plays in the period, top ${of(kind).length}.`}
+                summary={`Top ${of(kind).length} by plays in the period, of ${fmt(totals()?.[0]?.listens)} plays in all (skips left out; tracks not in your library counted${kind === 'genre' || kind === 'label' ? ' under "(not in library)"' : ''}).`}
                 rows={of(kind)}
                 columns={[{ key: 'name', label: kind }, { key: 'listens', label: 'plays' }]}
                 height={Math.max(120, of(kind).length * 24 + 40)}

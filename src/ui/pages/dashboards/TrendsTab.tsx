@@ -93,7 +93,7 @@ export default function TrendsTab(props: { state: DashState; filters: DashFilter
           </section>
           <section class="card" aria-labelledby="movers-h">
             <h2 id="movers-h">Risers and fallers</h2>
-            <p class="muted">{before() ? `Artists' plays from ${props.filters.from} to ${props.filters.to} against the same length before (months as the grain).` : 'Choose a period (for example Last 90 days) to compare it with the one before.'}</p>
+            <p class="muted">{before() ? `Artists' plays from ${props.filters.from} to ${props.filters.to} against the same number of days before.` : 'Choose a period (for example Last 90 days) to compare it with the one before.'}</p>
             <Show when={before()}>
               <table class="plain" aria-label="Risers and fallers">
                 <thead><tr><th scope="col">artist</th><th scope="col">before</th><th scope="col">period</th><th scope="col">change</th></tr></thead>

@@ -10,6 +10,7 @@ export const TRACK_COLUMNS: Column<LibraryTrack>[] = [
   { key: 'artist', label: 'Artist', width: 'minmax(140px, 1.2fr)', sortKey: 'artist_sort' },
   { key: 'title', label: 'Title', width: 'minmax(160px, 1.5fr)' },
   { key: 'rating', label: 'Rating', width: '116px', numeric: true, render: (t) => <TableRating trackId={t.track_id} title={t.title ?? t.path} rating={t.rating} /> },
+  { key: 'play_count', label: 'Plays', width: '64px', numeric: true }, // all time, gold.track_facts (the dashboards' and recap's one figure)
   { key: 'album', label: 'Album', width: 'minmax(120px, 1fr)' },
   { key: 'album_artist', label: 'Album artist', width: '130px' },
   { key: 'genre', label: 'Genre', width: '110px' },

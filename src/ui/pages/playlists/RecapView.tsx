@@ -16,7 +16,7 @@ export function RecapView() {
   const data = useLive(recap, () => ({ from: from(), to: to() }));
   const period = () => (from().endsWith('-01-01') && to() === `${Number(from().slice(0, 4)) + 1}-01-01` ? from().slice(0, 4) : `${from()} – ${to()}`);
   const list = (title: string, items: Ranked[] | undefined) => (
-    <div><h3>{title}</h3><Show when={items?.length} fallback={<p class="muted">—</p>}><ol><For each={items}>{(i) => <li>{i.name} <span class="muted">({i.count})</span></li>}</For></ol></Show></div>
+    <div><h3>{title}</h3><Show when={items?.length} fallback={<p class="muted">—</p>}><ol><For each={items}>{(i) => <li>{i.name} <span class="muted">({i.count}{i.allTime !== undefined ? ` · ${i.allTime} all time` : ''})</span></li>}</For></ol></Show></div>
   );
   const download = async () => {
     const r = data();
@@ -41,7 +41,7 @@ export function RecapView() {
       <Show when={data()} fallback={<p class="muted">Loading…</p>}>
         {(r) => (
           <>
-            <p><strong>{r().minutes.toLocaleString()} minutes</strong> in {r().listens.toLocaleString()} listens · <strong>{r().personality.name}</strong>: {r().personality.why}</p>
+            <p><strong>{r().minutes.toLocaleString()} minutes</strong> listened (skips included), {r().listens.toLocaleString()} plays · <strong>{r().personality.name}</strong>: {r().personality.why}</p>
             <p>Favourite keys: {r().topKeys.map((k) => k.name).join(', ') || '—'} · typical tempo: {r().medianBpm ? `${r().medianBpm} BPM` : '—'}</p>
             <div class="recap-grid" style={{ display: 'grid', 'grid-template-columns': 'repeat(auto-fit, minmax(220px, 1fr))', gap: 'var(--space-3)' }}>
               {list('Top tracks', r().topTracks)}{list('Top artists', r().topArtists)}{list('Top genres', r().topGenres)}{list('Discoveries', r().discoveries)}

@@ -21,7 +21,7 @@ export async function recapPng(r: Recap, period: string): Promise<Blob> {
     y += size * gap;
   };
   line(`Wolfie recap · ${period}`, 44, 700);
-  line(`${r.minutes.toLocaleString()} minutes · ${r.listens.toLocaleString()} listens`, 56, 800, 1.8);
+  line(`${r.minutes.toLocaleString()} minutes · ${r.listens.toLocaleString()} plays`, 56, 800, 1.8);
   line(r.personality.name, 60, 800, 1.1);
   line(r.personality.why, 28, 400, 2);
   const block = (title: string, items: { name: string; count: number }[]) => {

@@ -1,11 +1,13 @@
 -- model: gold.dash_listens_heatmap
 -- depends: silver.listens, gold.dash_track_dims
--- Plays by month, source, genre, ISO day of week (1 Monday .. 7 Sunday) and hour of day (UTC:
--- the exports carry no time zone), for the day-of-week by hour heatmap.
+-- Plays by UTC day, source, genre and hour of day (UTC: the exports carry no time zone), for the
+-- day-of-week by hour heatmap. The plays are those of gold.daily_track_listens (dated listens of
+-- 30 s or more, genre '(not in library)' outside it) split by hour, which that table does not
+-- keep; by day, so a period's heatmap holds exactly the period's plays.
 SELECT
-  date_trunc('month', l.played_at)::DATE AS month,
+  CAST(l.played_at AS DATE) AS day,
   l.source,
-  coalesce(d.genre, CASE WHEN l.track_id IS NULL THEN '(not in library)' ELSE '(no genre)' END) AS genre,
+  CASE WHEN l.track_id IS NULL THEN '(not in library)' ELSE coalesce(d.genre, '(no genre)') END AS genre,
   CAST(isodow(l.played_at) AS INTEGER) AS dow, -- 1 Monday .. 7 Sunday
   CAST(hour(l.played_at) AS INTEGER) AS hour, -- 0..23, UTC
   count(*) AS listens,
@@ -14,4 +16,5 @@ SELECT
 FROM silver.listens l
 LEFT JOIN gold.dash_track_dims d ON d.track_id = l.track_id
 WHERE NOT l.timestamp_suspect AND NOT l.is_skip
-GROUP BY ALL;
+GROUP BY ALL
+ORDER BY day;

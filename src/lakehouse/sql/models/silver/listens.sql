@@ -1,22 +1,24 @@
 -- model: silver.listens
--- depends: raw.listens, raw.history_imports, raw.track_matches, raw.player_events, bronze.tracks
+-- depends: raw.listens, raw.history_imports, raw.track_matches, raw.player_events, bronze.tracks, silver.track_files
 -- One row per listen, whoever recorded it. Rows of the same recording (same match key) from
 -- different import files that started within 2 minutes of each other are one listen carrying
 -- every source (Spotify + Last.fm scrobbling the same play; overlapping exports). Rows of one file
 -- are never merged: each is its own event. Matched to a library track through raw.track_matches;
 -- the unmatched stay, flagged listened_elsewhere ("listened elsewhere, not in your library").
+-- track_id is the track's id (silver.track_files), not the matched file's: a listen matched to a
+-- duplicate file is a listen of the track that file holds, like the gold row it counts towards.
 -- Plays and skips in Wolfie's player are added at once by the interactions step, through the
 -- macro silver.player_listen_rows defined here (here, not in macros.sql: it reads bronze.tracks,
 -- which a first build creates only after the macros).
 
--- One listen per event of Wolfie's own player.
+-- One listen per event of Wolfie's own player (its track id is a file's id: the track's, when played).
 CREATE OR REPLACE MACRO silver.player_listen_rows() AS TABLE
 SELECT
   md5('player:' || e.track_id || ':' || CAST(e."at" AS VARCHAR)) AS listen_id,
-  t.track_id,
+  tf.track_id,
   t.path,
-  CASE WHEN t.track_id IS NOT NULL THEN 1.0 END AS match_confidence,
-  t.track_id IS NULL AS listened_elsewhere,
+  CASE WHEN tf.track_id IS NOT NULL THEN 1.0 END AS match_confidence,
+  tf.track_id IS NULL AS listened_elsewhere,
   e."at" AS played_at,
   CAST(round(e.position_s * 1000) AS BIGINT) AS ms_played,
   e.event = 'play' AND t.tag_duration_s IS NOT NULL AND e.position_s >= t.tag_duration_s - 1 AS completed,
@@ -39,7 +41,8 @@ SELECT
   CAST(NULL AS VARCHAR) AS import_file,
   CAST(NULL AS INTEGER) AS run_id
 FROM raw.player_events e
-LEFT JOIN bronze.tracks t ON t.track_id = e.track_id;
+LEFT JOIN silver.track_files tf ON tf.file_id = e.track_id
+LEFT JOIN bronze.tracks t ON t.path = tf.path;
 
 CREATE OR REPLACE TABLE silver.listens AS
 WITH service AS (
@@ -103,10 +106,10 @@ conformed AS (
 service_listens AS (
   SELECT
     md5(r.import_fingerprint || ':' || r.source_row_id) AS listen_id,
-    t.track_id,
-    t.path,
-    CASE WHEN t.track_id IS NOT NULL THEN mt.confidence END AS match_confidence,
-    t.track_id IS NULL AS listened_elsewhere,
+    tf.track_id,
+    t.path, -- the file the listen matched (one of the track's files)
+    CASE WHEN tf.track_id IS NOT NULL THEN mt.confidence END AS match_confidence,
+    tf.track_id IS NULL AS listened_elsewhere,
     r.started_at AS played_at,
     r.ms_played,
     r.completed,
@@ -132,6 +135,7 @@ service_listens AS (
   JOIN raw.history_imports i ON i.import_id = r.import_id
   LEFT JOIN raw.track_matches mt ON mt.match_key = r.match_key
   LEFT JOIN bronze.tracks t ON t.path = mt.path
+  LEFT JOIN silver.track_files tf ON tf.path = t.path
 )
 SELECT * FROM service_listens
 UNION ALL BY NAME

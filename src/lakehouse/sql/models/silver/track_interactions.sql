@@ -1,9 +1,13 @@
 -- model: silver.track_interactions
--- depends: bronze.tracks, silver.listens, silver.library_entries, silver.ratings
--- Per library track: plays, skips, rating and last play, from every source. Counters from services
+-- depends: bronze.tracks, silver.track_files, silver.listens, silver.library_entries, silver.ratings
+-- Per library track (one row per track, not per file: listens and entries of a duplicate file
+-- carry its track's id): plays, skips, rating and last play, from every source. Counters from services
 -- and other players overlap (a play in iTunes was often scrobbled to Last.fm too), so the largest
 -- of them is taken, not their sum; plays in Wolfie's own player are new and add on top.
--- The one definition of a track's plays, skips, rating and last play: gold.track_facts copies it.
+-- The one definition of a track's all-time plays, skips, rating and last play: gold.track_facts
+-- copies it, and every page reads it there. A play is a listen of 30 s or more (skips are not
+-- plays); listens with placeholder dates count, but never as the last play. Plays in a period are
+-- gold.daily_track_listens, which only dated listens reach, and which has no undated counters.
 -- Runs build it whole; the interactions step (lakehouse/interactions) re-derives the rows of the
 -- tracks a person just rated or played (wolfie_full false, their ids in changed_keys).
 WITH heard AS (
@@ -44,8 +48,10 @@ SELECT
   coalesce(h.player_skips, 0) AS player_skips,
   e.entry_plays,
   e.entry_skips,
-  b.play_count_tag
+  b.play_count_tag -- the canonical file's play counter tag
 FROM bronze.tracks b
+-- The canonical file: its id is the track's.
+JOIN silver.track_files tf ON tf.path = b.path AND tf.is_canonical
 LEFT JOIN heard h ON h.track_id = b.track_id
 LEFT JOIN entries e ON e.track_id = b.track_id
 LEFT JOIN rated r ON r.track_id = b.track_id
