@@ -41,8 +41,10 @@ describe('settings commands', () => {
     expect(restored).toMatchObject({ ok: true, value: { tables: backup.manifest.tables.length, migrationsApplied: [] } });
     expect(await tables(target)).toEqual(wanted);
     expect(await auditLines(target)).toEqual([`restore-backup: wolfie-backup.zip (created ${backup.manifest.createdAt}): ${backup.manifest.tables.length} tables, ${(restored as { value: { rows: number } }).value.rows} rows`]);
-    expect(ctx.announced[0]).toEqual(['*', 'meta.audit_log']);
-    expect(ctx.announced).toHaveLength(2); // then the ratings and plays, derived into gold again (commands/interactions.ts)
+    expect(ctx.announced[0]).toEqual(['*', 'meta.audit_log']); // the restore itself
+    // Then its audit line, in a commit of its own, and the ratings and plays derived into gold again (commands/interactions.ts).
+    expect(ctx.announced).toHaveLength(3);
+    expect(ctx.announced[1]).toEqual(['meta.audit_log']);
     expect(ctx.released).toEqual(['succeeded']);
   });
 
