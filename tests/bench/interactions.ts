@@ -32,8 +32,8 @@ try {
     const stars = (i % 5) + 1;
     await page.goto(`${app.url}/track/${id}`);
     await libraryOpen(page);
-    await page.getByRole('radio', { name: 'No rating' }).waitFor();
-    await page.locator('dl.facts').waitFor();
+    await page.getByRole('radio', { name: 'No rating' }).waitFor({ state: 'attached', timeout: 120_000 });
+    await page.locator('dl.facts').waitFor({ timeout: 120_000 });
     await page.waitForTimeout(300); // the page's own first reads settle
     await page.evaluate(() => performance.clearMeasures());
     // A string, not a function: tsx would wrap the function's inner helpers in its __name(), which the page lacks.

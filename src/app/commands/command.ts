@@ -65,7 +65,7 @@ export function defineCommand<A extends unknown[], R>(spec: CommandSpec<A, R>): 
       // Durable first, then the views re-read: their reads never overlap the checkpoint, and a WAL
       // left behind is lost at an unclean close.
       await lake.checkpoint().catch((e: unknown) => console.warn('Wolfie: checkpoint after', spec.action, 'failed:', message(e))); // the next checkpoint (a run's, pagehide) carries it
-      ctx.announce([...(typeof spec.changes === 'function' ? spec.changes(...args) : spec.changes), 'meta.audit_log']);
+      ctx.announce([...new Set([...(typeof spec.changes === 'function' ? spec.changes(...args) : spec.changes), 'meta.audit_log'])]);
       return { ok: true, value };
     } catch (error) {
       ctx.toast('error', `${spec.failure}: ${sentence(message(error))}. Nothing was changed.`);
