@@ -38,7 +38,9 @@ try {
     await page.evaluate(() => performance.clearMeasures());
     // A string, not a function: tsx would wrap the function's inner helpers in its __name(), which the page lacks.
     const ms = await page.evaluate<number>(`new Promise((resolve, reject) => {
-      const n = ${stars};
+      // A star other than the one shown (the synthetic library has tag ratings): a change, so a write.
+      const shown = Number(document.querySelector('input[type=radio]:checked')?.value ?? 0);
+      const n = shown === ${stars} ? (${stars} % 5) + 1 : ${stars};
       const radio = document.querySelector('input[type=radio][value="' + n + '"]');
       const facts = () => [...document.querySelectorAll('dl.facts dt')].some((dt) => dt.textContent === 'Rating' && (dt.nextElementSibling?.textContent ?? '').startsWith(n + ' / 5'));
       const lineage = () => /your rating, set in Wolfie/.test(document.querySelector('dl.facts')?.textContent ?? '');
