@@ -10,7 +10,7 @@ import { startRun } from '../../src/lakehouse/runs/runs';
 import { runRebuild } from '../../src/pipeline/rebuild-run';
 import { createWriter } from '../../src/lakehouse/engine/writer';
 import { tagRecord } from '../support/history-lake';
-import { lakeOf, testCommandContext } from '../support/command-context';
+import { testCommandContext } from '../support/command-context';
 import { migratedClient } from '../support/node-db';
 import type { SqlClient } from '../../src/lakehouse/engine/sql-client';
 
@@ -91,6 +91,5 @@ describe('interactions in gold at once', () => {
     expect((await rated).ok).toBe(true);
     expect((await catchUpInteractions(ctx, started)).ok).toBe(true);
     expect(await sql.query('SELECT rating FROM gold.track_facts WHERE track_id = ?', [t.One])).toEqual([{ rating: 2 }]);
-    void lakeOf;
   }, 60_000);
 });
