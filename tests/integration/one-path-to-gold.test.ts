@@ -2,6 +2,7 @@
 // again after it, and both publishes go through the snapshot and the checks, so an error-severity
 // rule stops either and leaves the last good gold row for row. The run keeps one snapshot, the
 // gold it last published. Real tag reading and analysis in Node, on corpus files.
+import { lakeOf } from '../support/command-context';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analysis } from '../../workers/analysis/analysis';
@@ -20,7 +21,6 @@ import { inProcessWorker } from '../support/in-process-worker';
 import { migratedClient } from '../support/node-db';
 import { goldState } from './pipeline-fixtures';
 
-const lakeOf = (sql: SqlClient): Lakehouse => ({ sql, read: sql, checkpoint: async () => undefined, storage: 'memory', close: async () => undefined });
 
 function listing(names: string[]): FolderListing {
   const files = names.map((n) => ({ path: `Music/${n}`, file: new File([readFileSync(`${CORPUS}/tags/beets/${n}`)], n, { lastModified: 1_000 }) }));

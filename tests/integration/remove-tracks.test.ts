@@ -1,6 +1,7 @@
 // Issue 8, "delete tracks": removing tracks is one recorded run that takes them out of gold, a
 // rescan of the folder (where the files still are) leaves them out, and bringing them back lets
 // the next rescan read them again. Ratings of a removed track are kept for its return.
+import { lakeOf } from '../support/command-context';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { IngestApi } from '../../workers/ingest/api';
@@ -26,7 +27,6 @@ function listing(): FolderListing {
   return { root: 'Music', files, skipped: [], handle: null };
 }
 
-const lakeOf = (sql: SqlClient): Lakehouse => ({ sql, read: sql, checkpoint: async () => undefined, storage: 'memory', close: async () => undefined });
 
 async function rescan(sql: SqlClient) {
   const pool = new WorkerPool<IngestApi>(() => inProcessWorker(ingest), 1);

@@ -1,6 +1,7 @@
 // Issue 16, "isolation at every step": one file whose values the database refuses costs only that
 // file. The run succeeds, every other file of its batch lands, the refused file is a row with its
 // reason, and the connection is not left in an aborted transaction.
+import { lakeOf } from '../support/command-context';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { IngestApi, TagRecord } from '../../workers/ingest/api';
@@ -16,7 +17,6 @@ import { inProcessWorker } from '../support/in-process-worker';
 import { migratedClient } from '../support/node-db';
 import { ingestRun, record } from './pipeline-fixtures';
 
-const lakeOf = (sql: SqlClient): Lakehouse => ({ sql, read: sql, checkpoint: async () => undefined, storage: 'memory', close: async () => undefined });
 
 /** An APEv2 tag (footer only, as many writers leave it) with the given text items. */
 function apeTag(items: Record<string, string>): Uint8Array {

@@ -1,6 +1,7 @@
 // Issue 16, "every file accounted for": a run over a folder records every file it does not read,
 // with its reason, in raw.skipped_files; a rescan replaces that folder's list and no other's.
 // The listing comes from the real webkitdirectory code (listFileList), the run is the real one.
+import { lakeOf } from '../support/command-context';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,7 +27,6 @@ function picked(path: string, bytes: Uint8Array<ArrayBuffer> | string): File {
   return file;
 }
 
-const lakeOf = (sql: SqlClient): Lakehouse => ({ sql, read: sql, checkpoint: async () => undefined, storage: 'memory', close: async () => undefined });
 
 async function run(sql: SqlClient, files: File[]) {
   const pool = new WorkerPool<IngestApi>(() => inProcessWorker(ingest), 1);

@@ -1,6 +1,7 @@
 // Issue 16, "edit what is wrong": a correction is one recorded run that shows in gold at once,
 // survives rescans (also when the file changed and is read again), names itself in the track's
 // lineage, and reverts to the tag's value. The command refuses bad values and a busy lakehouse.
+import { lakeOf } from '../support/command-context';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { IngestApi } from '../../workers/ingest/api';
@@ -31,7 +32,6 @@ function listing(touched: string[] = []): FolderListing {
   return { root: 'Music', files, skipped: [], handle: null };
 }
 
-const lakeOf = (sql: SqlClient): Lakehouse => ({ sql, read: sql, checkpoint: async () => undefined, storage: 'memory', close: async () => undefined });
 
 async function rescan(sql: SqlClient, touched: string[] = []) {
   const pool = new WorkerPool<IngestApi>(() => inProcessWorker(ingest), 1);

@@ -4,6 +4,7 @@
 // in half, through the real run with tag reading and analysis in Node. (A WAV's length is read
 // from its size and an Ogg's from its last page, so their cuts agree with the header: not
 // detectable this way, and not flagged.)
+import { lakeOf } from '../support/command-context';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analysis } from '../../workers/analysis/analysis';
@@ -41,7 +42,6 @@ function listing(): FolderListing {
   return { root: 'Music', files: files.map(([path, b]) => ({ path, file: new File([new Uint8Array(b)], path.slice(6), { lastModified: 1_000 }) })), skipped: [], handle: null };
 }
 
-const lakeOf = (sql: SqlClient): Lakehouse => ({ sql, read: sql, checkpoint: async () => undefined, storage: 'memory', close: async () => undefined });
 
 describe.skipIf(!hasCorpus)('truncated files', () => {
   it('say so in error, report the decoded length, and fail the warning rule on /quality', async () => {
