@@ -23,7 +23,7 @@ import { resumeAnalysis } from './analysis-control';
 import type { WriterLake } from './commands/context';
 import { correctTracks } from './commands/correct-tracks';
 import { catchUpInteractions, interactedSince } from './commands/interactions';
-import { readArtistSeparators, setArtistSeparators } from './commands/artist-separators';
+import { setArtistSeparators } from './commands/artist-separators';
 import { importHistory, ingestFolder, rebuild, removeDemo, removeTracks, type RunHost, type RunOutcome } from './commands/runs';
 import { createChangeFeed, RUN_CHANGES } from './live/changes';
 
@@ -175,7 +175,6 @@ function createLakehouseStore() {
 
     /** "Edit tags": corrects tags of tracks or files as one recorded run (commands/correct-tracks.ts). */
     correctTracks: (target: CorrectionTarget, edits: TagEdits, what: string) => correctTracks(host, target, edits, what),
-    artistSeparators: () => readArtistSeparators(host),
     setArtistSeparators: (separators: readonly string[]) => setArtistSeparators(host, separators),
   };
 

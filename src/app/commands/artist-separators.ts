@@ -8,10 +8,6 @@ import { runRebuild } from '../../pipeline/rebuild-run';
 import type { CommandContext } from './context';
 import { RUN_CHANGES } from '../live/changes';
 
-export async function readArtistSeparators(ctx: CommandContext): Promise<string[]> {
-  return artistSeparators((await ctx.lakehouse()).read);
-}
-
 const shown = (list: readonly string[]) => (list.length ? list.map((s) => `"${s}"`).join(' ') : 'none');
 
 export async function setArtistSeparators(ctx: CommandContext, wanted: readonly string[]): Promise<'succeeded' | 'failed' | 'busy' | 'nothing'> {
